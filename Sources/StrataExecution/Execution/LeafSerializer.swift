@@ -1,0 +1,134 @@
+import StrataJSON
+import StrataSchema
+import StrataStorage
+
+/// Result coercion of leaf values (spec §3.5 "Result Coercion") for the built-in scalars, Strata's scalars
+/// (`DateTime`, `Date`, `UUID`, `JSON`) and enums; application scalars pass their value through.
+enum LeafSerializer {
+    static func serialize(_ value: OutputValue, as type: NamedType) -> Result<ResultTree.Slot, FieldError> {
+        switch type {
+        case .enumType(let enumType):
+            let name: String
+            switch value {
+            case .string(let s), .stored(.string(let s)): name = s
+            default: return .failure(FieldError("Enum \"\(enumType.name)\" cannot represent non-enum value: \(describe(value))."))
+            }
+            guard enumType.values.contains(where: { $0.name == name }) else {
+                return .failure(FieldError("Enum \"\(enumType.name)\" cannot represent value: \"\(name)\"."))
+            }
+            return .success(.string(name))
+        case .scalar(let scalar):
+            return serializeScalar(value, scalar.name)
+        default:
+            return .failure(FieldError("\(type.name) is not a leaf type."))
+        }
+    }
+
+    static func serializeScalar(_ value: OutputValue, _ scalar: String) -> Result<ResultTree.Slot, FieldError> {
+        let value = unwrapStored(value)
+        switch scalar {
+        case "Int":
+            switch value {
+            case .int(let i) where i >= Int64(Int32.min) && i <= Int64(Int32.max): return .success(.int(i))
+            case .int(let i): return .failure(FieldError("Int cannot represent non 32-bit signed integer value: \(i)"))
+            case .double(let d) where d.rounded() == d && d >= Double(Int32.min) && d <= Double(Int32.max):
+                return .success(.int(Int64(d)))
+            case .bool(let b): return .success(.int(b ? 1 : 0))
+            default: return .failure(FieldError("Int cannot represent non-integer value: \(describe(value))"))
+            }
+        case "Float":
+            switch value {
+            case .int(let i): return .success(.double(Double(i)))
+            case .double(let d) where d.isFinite: return .success(.double(d))
+            case .bool(let b): return .success(.double(b ? 1 : 0))
+            default: return .failure(FieldError("Float cannot represent non numeric value: \(describe(value))"))
+            }
+        case "String":
+            switch value {
+            case .string(let s): return .success(.string(s))
+            case .int(let i): return .success(.string(String(i)))
+            case .double(let d): return .success(.string(d.description))
+            case .bool(let b): return .success(.string(b ? "true" : "false"))
+            case .stored(.timestamp(let t)): return .success(.string(DateTimeText.format(microseconds: t)))
+            case .stored(.date(let d)): return .success(.string(DateText.format(days: d)))
+            default: return .failure(FieldError("String cannot represent value: \(describe(value))"))
+            }
+        case "Boolean":
+            if case .bool(let b) = value { return .success(.bool(b)) }
+            return .failure(FieldError("Boolean cannot represent a non boolean value: \(describe(value))"))
+        case "ID", "UUID":
+            switch value {
+            case .string(let s): return .success(.string(s))
+            case .int(let i): return .success(.string(String(i)))
+            default: return .failure(FieldError("\(scalar) cannot represent value: \(describe(value))"))
+            }
+        case "DateTime":
+            switch value {
+            case .stored(.timestamp(let t)): return .success(.string(DateTimeText.format(microseconds: t)))
+            case .int(let t): return .success(.string(DateTimeText.format(microseconds: t)))
+            case .string(let s): return .success(.string(s))
+            default: return .failure(FieldError("DateTime cannot represent value: \(describe(value))"))
+            }
+        case "Date":
+            switch value {
+            case .stored(.date(let d)): return .success(.string(DateText.format(days: d)))
+            case .string(let s): return .success(.string(s))
+            default: return .failure(FieldError("Date cannot represent value: \(describe(value))"))
+            }
+        case "JSON":
+            switch value {
+            case .json(let j): return .success(.json(j))
+            case .stored(.json(let text)):
+                do {
+                    return .success(.json(try JSONParser.parse(text)))
+                } catch {
+                    return .failure(FieldError("Stored JSON is not valid JSON."))
+                }
+            case .string(let text): return .success(.string(text))
+            case .int(let i): return .success(.int(i))
+            case .double(let d): return .success(.double(d))
+            case .bool(let b): return .success(.bool(b))
+            case .list: return .failure(FieldError("JSON cannot represent a list value here."))
+            default: return .failure(FieldError("JSON cannot represent value: \(describe(value))"))
+            }
+        default:
+            switch value {
+            case .int(let i): return .success(.int(i))
+            case .double(let d): return .success(.double(d))
+            case .string(let s): return .success(.string(s))
+            case .bool(let b): return .success(.bool(b))
+            case .json(let j): return .success(.json(j))
+            default: return .failure(FieldError("\(scalar) cannot represent value: \(describe(value))"))
+            }
+        }
+    }
+
+    /// Turns simple stored values into plain output values; keeps the ones that need the scalar type to format.
+    @inline(__always)
+    static func unwrapStored(_ value: OutputValue) -> OutputValue {
+        guard case .stored(let stored) = value else { return value }
+        switch stored {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .timestamp, .date, .json: return value
+        case .stringList(let l): return .list(l.map { .string($0) })
+        }
+    }
+
+    static func describe(_ value: OutputValue) -> String {
+        switch value {
+        case .null: "null"
+        case .int(let i): String(i)
+        case .double(let d): String(d)
+        case .string(let s): "\"\(s)\""
+        case .bool(let b): String(b)
+        case .stored(let s): s.description
+        case .json: "JSON value"
+        case .list: "list"
+        case .object: "object"
+        }
+    }
+}

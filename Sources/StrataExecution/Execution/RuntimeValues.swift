@@ -1,0 +1,117 @@
+public import StrataLanguage
+public import StrataJSON
+public import StrataSchema
+public import StrataStorage
+
+/// The runtime value behind an object in the response: what the fields of the next level are resolved from.
+public enum ObjectValue: Sendable {
+    /// The operation's root object.
+    case root
+    /// A stored row of the `@table` type `typeName`.
+    case row(typeName: String, Row)
+    /// A connection over one page of rows of `typeName`.
+    case connection(ConnectionValue)
+    /// One edge of a connection.
+    case edge(typeName: String, row: Row, cursor: String)
+    /// A connection's `pageInfo`.
+    case pageInfo(PageInfoValue)
+    /// An object of the introspection schema.
+    case introspection(IntrospectionObject)
+    /// A plain object built by an application resolver: its concrete type and its field values by name.
+    case map(typeName: String, fields: [String: OutputValue])
+
+    /// The concrete object type name, when the value knows it (everything but `.root`).
+    public var typeName: String? {
+        switch self {
+        case .root: nil
+        case .row(let t, _): t
+        case .connection(let c): c.connectionTypeName
+        case .edge(let t, _, _): t + "Edge"
+        case .pageInfo: "PageInfo"
+        case .introspection(let i): i.typeName
+        case .map(let t, _): t
+        }
+    }
+}
+
+/// One page of a connection, with what `pageInfo`, `edges` and `totalCount` need.
+public struct ConnectionValue: Sendable {
+    public var typeName: String
+    public var connectionTypeName: String
+    public var rows: [Row]
+    public var offset: Int
+    public var totalCount: Int
+    public var hasNextPage: Bool
+
+    public init(typeName: String, connectionTypeName: String, rows: [Row], offset: Int, totalCount: Int, hasNextPage: Bool) {
+        self.typeName = typeName
+        self.connectionTypeName = connectionTypeName
+        self.rows = rows
+        self.offset = offset
+        self.totalCount = totalCount
+        self.hasNextPage = hasNextPage
+    }
+}
+
+public struct PageInfoValue: Sendable {
+    public var hasNextPage: Bool
+    public var hasPreviousPage: Bool
+    public var startCursor: String?
+    public var endCursor: String?
+}
+
+/// What a resolver returns for one parent. Leaves are serialized by the field's type during completion.
+public indirect enum OutputValue: Sendable {
+    case null
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case bool(Bool)
+    /// A value straight from storage; completion serializes it by the field's scalar type.
+    case stored(StorageValue)
+    /// A JSON scalar value.
+    case json(JSONValue)
+    case list([OutputValue])
+    case object(ObjectValue)
+}
+
+/// The result of resolving one field for one parent.
+public enum FieldResult: Sendable {
+    case value(OutputValue)
+    case error(FieldError)
+}
+
+/// An error a resolver reports for one field of one parent. The executor adds path and locations.
+public struct FieldError: Error, Sendable {
+    public var message: String
+    public var code: ErrorCode
+    public var extensions: [ErrorExtension]
+
+    public init(_ message: String, code: ErrorCode = .internalServerError, extensions: [ErrorExtension] = []) {
+        self.message = message
+        self.code = code
+        self.extensions = extensions
+    }
+}
+
+
+/// An object of the introspection schema (`__Schema`, `__Type`, `__Field`, …).
+public enum IntrospectionObject: Sendable {
+    case schema
+    case type(TypeRef)
+    case field(FieldDef)
+    case inputValue(InputValueDef)
+    case enumValue(EnumValueDef)
+    case directive(DirectiveDef)
+
+    public var typeName: String {
+        switch self {
+        case .schema: "__Schema"
+        case .type: "__Type"
+        case .field: "__Field"
+        case .inputValue: "__InputValue"
+        case .enumValue: "__EnumValue"
+        case .directive: "__Directive"
+        }
+    }
+}

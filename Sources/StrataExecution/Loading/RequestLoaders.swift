@@ -1,0 +1,315 @@
+import StrataLanguage
+public import StrataStorage
+
+/// The DataLoader layer of one request.
+///
+/// Resolvers register the keys they need during an execution step (`requestLookup`, `requestRelated`,
+/// `requestList`); the executor then calls `dispatch()` once per step, which sends every pending batch — keys
+/// deduplicated, split at `maxBatchSize`, one request per distinct shape — concurrently across sources.
+/// Results are cached for the rest of the request, so a key is fetched at most once.
+///
+/// Confined to the task executing the request (not Sendable): only `dispatch` suspends, and the work it hands to
+/// child tasks is made of Sendable request values.
+public final class RequestLoaders {
+    let storage: StorageRouter
+    let maxBatchSize: Int
+
+    private var lookups: [LookupShape: LookupEntry] = [:]
+    private var related: [RelatedShape: RelatedEntry] = [:]
+    private var lists: [ListKey: ListEntry] = [:]
+    private var pendingLookupShapes: [LookupShape] = []
+    private var pendingRelatedShapes: [RelatedShape] = []
+    private var pendingLists: [ListKey] = []
+
+    /// Number of `dispatch()` calls that sent at least one request (for tests).
+    public private(set) var dispatchCount = 0
+
+    public init(storage: StorageRouter, maxBatchSize: Int = 1_000) {
+        self.storage = storage
+        self.maxBatchSize = max(1, maxBatchSize)
+    }
+
+    // MARK: Lookups by key
+
+    /// The shape of a lookup: everything but the keys.
+    public struct LookupShape: Hashable, Sendable {
+        public var source: String
+        public var entity: String
+        public var column: String
+        public var filter: Predicate?
+
+        public init(source: String, entity: String, column: String, filter: Predicate?) {
+            self.source = source
+            self.entity = entity
+            self.column = column
+            self.filter = filter
+        }
+    }
+
+    struct LookupEntry {
+        var rows: [StorageValue: Row] = [:]
+        var settled: Set<StorageValue> = []
+        var pending: [StorageValue] = []
+        var pendingSet: Set<StorageValue> = []
+        var failures: [StorageValue: FieldError] = [:]
+    }
+
+    public func requestLookup(_ shape: LookupShape, key: StorageValue) {
+        if key.isNull { return }
+        var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
+        if !entry.settled.contains(key), entry.pendingSet.insert(key).inserted {
+            if entry.pending.isEmpty, !pendingLookupShapes.contains(shape) { pendingLookupShapes.append(shape) }
+            entry.pending.append(key)
+        }
+        lookups[shape] = entry
+    }
+
+    /// The row for `key` (nil when there is none), or the error its batch failed with.
+    public func lookupResult(_ shape: LookupShape, key: StorageValue) -> Result<Row?, FieldError> {
+        if key.isNull { return .success(nil) }
+        guard let entry = lookups[shape] else { return .success(nil) }
+        if let failure = entry.failures[key] { return .failure(failure) }
+        return .success(entry.rows[key])
+    }
+
+    // MARK: Related rows of many parents
+
+    /// The shape of a relation fetch: everything but the parent keys.
+    public struct RelatedShape: Hashable, Sendable {
+        public var source: String
+        public var entity: String
+        public var foreignKey: String
+        public var filter: Predicate?
+        public var orderBy: [SortKey]
+        public var offset: Int
+        public var limit: Int?
+        public var includeTotalCount: Bool
+
+        public init(
+            source: String, entity: String, foreignKey: String, filter: Predicate?, orderBy: [SortKey], offset: Int,
+            limit: Int?, includeTotalCount: Bool
+        ) {
+            self.source = source
+            self.entity = entity
+            self.foreignKey = foreignKey
+            self.filter = filter
+            self.orderBy = orderBy
+            self.offset = offset
+            self.limit = limit
+            self.includeTotalCount = includeTotalCount
+        }
+    }
+
+    struct RelatedEntry {
+        var pages: [StorageValue: Page] = [:]
+        var pending: [StorageValue] = []
+        var pendingSet: Set<StorageValue> = []
+        var failures: [StorageValue: FieldError] = [:]
+    }
+
+    public func requestRelated(_ shape: RelatedShape, parentKey: StorageValue) {
+        if parentKey.isNull { return }
+        var entry = related.removeValue(forKey: shape) ?? RelatedEntry()
+        if entry.pages[parentKey] == nil, entry.failures[parentKey] == nil, entry.pendingSet.insert(parentKey).inserted {
+            if entry.pending.isEmpty { pendingRelatedShapes.append(shape) }
+            entry.pending.append(parentKey)
+        }
+        related[shape] = entry
+    }
+
+    public func relatedResult(_ shape: RelatedShape, parentKey: StorageValue) -> Result<Page, FieldError> {
+        if parentKey.isNull { return .success(Page(rows: [], totalCount: 0)) }
+        guard let entry = related[shape] else { return .success(Page(rows: [], totalCount: 0)) }
+        if let failure = entry.failures[parentKey] { return .failure(failure) }
+        return .success(entry.pages[parentKey] ?? Page(rows: [], totalCount: 0))
+    }
+
+    // MARK: Lists
+
+    struct ListKey: Hashable, Sendable {
+        var source: String
+        var request: ListRequest
+    }
+
+    enum ListEntry {
+        case pending
+        case done(Result<Page, FieldError>)
+    }
+
+    public func requestList(source: String, _ request: ListRequest) {
+        let key = ListKey(source: source, request: request)
+        if lists[key] == nil {
+            lists[key] = .pending
+            pendingLists.append(key)
+        }
+    }
+
+    public func listResult(source: String, _ request: ListRequest) -> Result<Page, FieldError> {
+        guard case .done(let result) = lists[ListKey(source: source, request: request)] else {
+            return .failure(FieldError("List was not loaded.", code: .internalServerError))
+        }
+        return result
+    }
+
+    // MARK: Dispatch
+
+    /// Whether any request is waiting for `dispatch()`.
+    public var hasPending: Bool {
+        !pendingLookupShapes.isEmpty || !pendingRelatedShapes.isEmpty || !pendingLists.isEmpty
+    }
+
+    private enum Job: Sendable {
+        case lookup(LookupShape, [StorageValue])
+        case related(RelatedShape, [StorageValue])
+        case list(ListKey)
+    }
+
+    private enum Outcome: Sendable {
+        case lookup(LookupShape, [StorageValue], Result<[Row], StorageError>)
+        case related(RelatedShape, [StorageValue], Result<[Page], StorageError>)
+        case list(ListKey, Result<Page, StorageError>)
+    }
+
+    /// Sends every pending batch (concurrently) and stores the results.
+    public func dispatch() async {
+        guard hasPending else { return }
+        dispatchCount += 1
+        var jobs: [Job] = []
+        for shape in pendingLookupShapes {
+            guard var entry = lookups[shape], !entry.pending.isEmpty else { continue }
+            var start = 0
+            while start < entry.pending.count {
+                let end = min(start + maxBatchSize, entry.pending.count)
+                jobs.append(.lookup(shape, Array(entry.pending[start..<end])))
+                start = end
+            }
+            entry.pending.removeAll(keepingCapacity: true)
+            entry.pendingSet.removeAll(keepingCapacity: true)
+            lookups[shape] = entry
+        }
+        for shape in pendingRelatedShapes {
+            guard var entry = related[shape], !entry.pending.isEmpty else { continue }
+            var start = 0
+            while start < entry.pending.count {
+                let end = min(start + maxBatchSize, entry.pending.count)
+                jobs.append(.related(shape, Array(entry.pending[start..<end])))
+                start = end
+            }
+            entry.pending.removeAll(keepingCapacity: true)
+            entry.pendingSet.removeAll(keepingCapacity: true)
+            related[shape] = entry
+        }
+        for key in pendingLists { jobs.append(.list(key)) }
+        pendingLookupShapes.removeAll(keepingCapacity: true)
+        pendingRelatedShapes.removeAll(keepingCapacity: true)
+        pendingLists.removeAll(keepingCapacity: true)
+
+        let storage = self.storage
+        if jobs.count == 1 {
+            record(await Self.run(jobs[0], storage: storage))
+        } else {
+            let outcomes = await withTaskGroup(of: Outcome.self, returning: [Outcome].self) { group in
+                for job in jobs { group.addTask { await Self.run(job, storage: storage) } }
+                var all: [Outcome] = []
+                all.reserveCapacity(jobs.count)
+                for await outcome in group { all.append(outcome) }
+                return all
+            }
+            for outcome in outcomes { record(outcome) }
+        }
+    }
+
+    private static func run(_ job: Job, storage: StorageRouter) async -> Outcome {
+        switch job {
+        case .lookup(let shape, let keys):
+            guard let adapter = storage.adapter(shape.source) else {
+                return .lookup(shape, keys, .failure(StorageError(.invalidRequest, "Unknown data source \"\(shape.source)\".")))
+            }
+            let request = LookupRequest(entity: shape.entity, column: shape.column, keys: keys, filter: shape.filter)
+            do throws(StorageError) {
+                return .lookup(shape, keys, .success(try await adapter.lookup(request)))
+            } catch {
+                return .lookup(shape, keys, .failure(error))
+            }
+        case .related(let shape, let keys):
+            guard let adapter = storage.adapter(shape.source) else {
+                return .related(shape, keys, .failure(StorageError(.invalidRequest, "Unknown data source \"\(shape.source)\".")))
+            }
+            let request = RelatedRequest(
+                entity: shape.entity, foreignKey: shape.foreignKey, parentKeys: keys, filter: shape.filter,
+                orderBy: shape.orderBy, offset: shape.offset, limit: shape.limit,
+                includeTotalCount: shape.includeTotalCount)
+            do throws(StorageError) {
+                return .related(shape, keys, .success(try await adapter.related(request)))
+            } catch {
+                return .related(shape, keys, .failure(error))
+            }
+        case .list(let key):
+            guard let adapter = storage.adapter(key.source) else {
+                return .list(key, .failure(StorageError(.invalidRequest, "Unknown data source \"\(key.source)\".")))
+            }
+            do throws(StorageError) {
+                return .list(key, .success(try await adapter.list(key.request)))
+            } catch {
+                return .list(key, .failure(error))
+            }
+        }
+    }
+
+    private func record(_ outcome: Outcome) {
+        switch outcome {
+        case .lookup(let shape, let keys, let result):
+            guard var entry = lookups[shape] else { return }
+            switch result {
+            case .success(let rows):
+                if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
+                    let column = descriptor.columnIndex(shape.column)
+                {
+                    for row in rows { entry.rows[row[column]] = row }
+                }
+                for key in keys { entry.settled.insert(key) }
+            case .failure(let error):
+                let failure = FieldError.from(error)
+                for key in keys {
+                    entry.failures[key] = failure
+                    entry.settled.insert(key)
+                }
+            }
+            lookups[shape] = entry
+        case .related(let shape, let keys, let result):
+            guard var entry = related[shape] else { return }
+            switch result {
+            case .success(let pages):
+                for (key, page) in zip(keys, pages) { entry.pages[key] = page }
+                for key in keys where entry.pages[key] == nil { entry.pages[key] = Page(rows: [], totalCount: 0) }
+            case .failure(let error):
+                let failure = FieldError.from(error)
+                for key in keys { entry.failures[key] = failure }
+            }
+            related[shape] = entry
+        case .list(let key, let result):
+            lists[key] = .done(result.mapError(FieldError.from))
+        }
+    }
+}
+
+extension FieldError {
+    /// The client-facing form of a storage failure: no SQL, no bound values.
+    public static func from(_ error: StorageError) -> FieldError {
+        switch error.code {
+        case .connectionFailed, .connectionLost, .timeout, .busy, .closed:
+            FieldError("The data source is unavailable; try again later.", code: .serviceUnavailable)
+        case .invalidRequest:
+            FieldError(error.message, code: .badUserInput)
+        case .conflict:
+            FieldError(error.message, code: .conflict)
+        case .notFound:
+            FieldError(error.message, code: .notFound)
+        case .uniqueViolation, .foreignKeyViolation, .notNullViolation, .checkViolation:
+            FieldError(error.message, code: .constraintViolation)
+        default:
+            FieldError("Internal error while reading data.", code: .internalServerError)
+        }
+    }
+}
+

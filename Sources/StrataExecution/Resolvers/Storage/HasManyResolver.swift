@@ -1,0 +1,68 @@
+import StrataModel
+import StrataStorage
+
+/// A to-many relation (`@hasMany`), as a list or as a connection: one relation request per step for all
+/// parents, paged per parent by the adapter (window functions on SQL backends).
+struct HasManyResolver: BatchFieldResolver {
+    let localColumn: Int
+    let relation: RelationBinding
+    let target: EntityBinding
+
+    init(binding: EntityBinding, relation: RelationBinding, target: EntityBinding) {
+        self.localColumn = binding.entity.columnIndex(relation.localColumn) ?? binding.entity.primaryKey
+        self.relation = relation
+        self.target = target
+    }
+
+    private func shape(_ batch: ResolveBatch) throws(FieldError) -> (RequestLoaders.RelatedShape, ReadArguments) {
+        let arguments = try ReadArguments.parse(batch.arguments, target: target)
+        let totalCount = relation.isConnection && ReadArguments.wantsTotalCount(batch.subSelections)
+        let shape = RequestLoaders.RelatedShape(
+            source: target.source, entity: target.entity.name, foreignKey: relation.remoteColumn,
+            filter: arguments.filter, orderBy: arguments.orderBy, offset: arguments.offset,
+            limit: relation.isConnection ? arguments.limit + 1 : arguments.limit, includeTotalCount: totalCount)
+        return (shape, arguments)
+    }
+
+    func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
+        let (shape, _) = try shape(batch)
+        for parent in batch.parents {
+            if case .row(_, let row) = parent { loaders.requestRelated(shape, parentKey: row[localColumn]) }
+        }
+    }
+
+    func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
+        let shape: RequestLoaders.RelatedShape
+        let arguments: ReadArguments
+        do throws(FieldError) {
+            (shape, arguments) = try self.shape(batch)
+        } catch {
+            return Array(repeating: .error(error), count: batch.parents.count)
+        }
+        let typeName = target.typeName
+        return batch.parents.map { parent in
+            guard case .row(_, let row) = parent else { return .value(.null) }
+            switch loaders.relatedResult(shape, parentKey: row[localColumn]) {
+            case .failure(let error):
+                return .error(error)
+            case .success(let page):
+                if relation.isConnection {
+                    return .value(.object(.connection(page.connection(typeName: typeName, target: target, arguments: arguments))))
+                }
+                return .value(.list(page.rows.map { .object(.row(typeName: typeName, $0)) }))
+            }
+        }
+    }
+}
+
+extension Page {
+    /// A connection from a page fetched with one extra row (to tell whether a next page exists).
+    func connection(typeName: String, target: EntityBinding, arguments: ReadArguments) -> ConnectionValue {
+        let hasNext = rows.count > arguments.limit
+        let pageRows = hasNext ? Array(rows.prefix(arguments.limit)) : rows
+        return ConnectionValue(
+            typeName: typeName, connectionTypeName: target.names.connectionType, rows: pageRows,
+            offset: arguments.offset, totalCount: totalCount ?? (arguments.offset + pageRows.count),
+            hasNextPage: hasNext)
+    }
+}

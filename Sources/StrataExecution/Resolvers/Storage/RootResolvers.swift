@@ -1,0 +1,81 @@
+import StrataModel
+import StrataSchema
+import StrataStorage
+
+/// `task(id:)`: a lookup by primary key, batched with every other lookup of the step.
+struct RootLookupResolver: BatchFieldResolver {
+    let target: EntityBinding
+    let shape: RequestLoaders.LookupShape
+
+    init(target: EntityBinding) {
+        self.target = target
+        self.shape = RequestLoaders.LookupShape(
+            source: target.source, entity: target.entity.name, column: target.entity.primaryKeyColumn.name,
+            filter: target.visibilityFilter)
+    }
+
+    /// The key as storage holds it, or nil when it cannot match any row (e.g. not a UUID).
+    private func key(_ batch: ResolveBatch) -> StorageValue? {
+        guard case .string(let id) = batch.arguments["id"] else { return nil }
+        if target.entity.primaryKeyColumn.type == .uuid {
+            return UUIDText.canonical(id).map { .string($0) }
+        }
+        return .string(id)
+    }
+
+    func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
+        if let key = key(batch) { loaders.requestLookup(shape, key: key) }
+    }
+
+    func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
+        guard let key = key(batch) else { return batch.parents.map { _ in .value(.null) } }
+        let result: FieldResult
+        switch loaders.lookupResult(shape, key: key) {
+        case .success(let row?): result = .value(.object(.row(typeName: target.typeName, row)))
+        case .success(nil): result = .value(.null)
+        case .failure(let error): result = .error(error)
+        }
+        return batch.parents.map { _ in result }
+    }
+}
+
+/// `tasks(...)` and `tasksConnection(...)`: one filtered, ordered, paginated list request.
+struct RootListResolver: BatchFieldResolver {
+    let target: EntityBinding
+    let asConnection: Bool
+
+    private func request(_ batch: ResolveBatch) throws(FieldError) -> (ListRequest, ReadArguments) {
+        let arguments = try ReadArguments.parse(batch.arguments, target: target)
+        let request = ListRequest(
+            entity: target.entity.name, filter: arguments.filter, orderBy: arguments.orderBy, offset: arguments.offset,
+            limit: asConnection ? arguments.limit + 1 : arguments.limit,
+            includeTotalCount: asConnection && ReadArguments.wantsTotalCount(batch.subSelections))
+        return (request, arguments)
+    }
+
+    func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
+        let (request, _) = try request(batch)
+        loaders.requestList(source: target.source, request)
+    }
+
+    func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
+        let request: ListRequest
+        let arguments: ReadArguments
+        do throws(FieldError) {
+            (request, arguments) = try self.request(batch)
+        } catch {
+            return batch.parents.map { _ in .error(error) }
+        }
+        let result: FieldResult
+        switch loaders.listResult(source: target.source, request) {
+        case .failure(let error): result = .error(error)
+        case .success(let page):
+            if asConnection {
+                result = .value(.object(.connection(page.connection(typeName: target.typeName, target: target, arguments: arguments))))
+            } else {
+                result = .value(.list(page.rows.map { .object(.row(typeName: target.typeName, $0)) }))
+            }
+        }
+        return batch.parents.map { _ in result }
+    }
+}

@@ -1,0 +1,52 @@
+public import StrataSchema
+public import StrataStorage
+
+extension EntityBinding {
+    /// The sort keys of a coerced `[TOrderBy!]` argument, followed by the primary key ascending as the final
+    /// tie-breaker (so pages are stable). Without `orderBy`: the primary key ascending. Unknown fields are
+    /// skipped (coercion has already checked them against the `TOrderField` enum).
+    public func sortKeys(orderBy: InputValue?) -> [SortKey] {
+        var keys: [SortKey] = []
+        let items: [InputValue]
+        switch orderBy {
+        case .list(let list)?: items = list
+        case .object?: items = [orderBy!]
+        default: items = []
+        }
+        let columnsByOrderField = orderFieldColumns
+        for item in items {
+            guard case .enumValue(let fieldName)? = item[field: "field"],
+                let column = columnsByOrderField[fieldName]
+            else { continue }
+            var descending = false
+            if case .enumValue("DESC")? = item[field: "direction"] { descending = true }
+            keys.append(SortKey(column, descending: descending))
+        }
+        let primaryKey = entity.primaryKeyColumn.name
+        if !keys.contains(where: { $0.column == primaryKey }) { keys.append(SortKey(primaryKey)) }
+        return keys
+    }
+
+    /// `TOrderField` enum value → column name.
+    public var orderFieldColumns: [String: String] {
+        var result: [String: String] = [:]
+        for (fieldName, index) in fieldColumns {
+            let column = entity.columns[index]
+            switch column.type {
+            case .json, .stringList: continue
+            default: result[NameCase.screamingSnake(fieldName)] = column.name
+            }
+        }
+        return result
+    }
+
+    /// The condition every read of this entity must AND in: soft-deleted rows are invisible.
+    public var visibilityFilter: Predicate? {
+        entity.softDeleteColumn.map { .isNull(entity.columns[$0].name) }
+    }
+
+    /// The column backing a scalar field, if it is stored.
+    public func column(forField name: String) -> ColumnDescriptor? {
+        fieldColumns[name].map { entity.columns[$0] }
+    }
+}

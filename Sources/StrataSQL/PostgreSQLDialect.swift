@@ -1,0 +1,95 @@
+public import StrataStorage
+
+/// PostgreSQL 13+. Parameters are `$N` with a cast to the column's type, so drivers can send every value in
+/// text format; strings compare with `COLLATE "C"` (byte order), set on the columns at creation.
+public struct PostgreSQLDialect: SQLDialect {
+    public init() {}
+
+    public func placeholder(_ index: Int, type: ColumnType?) -> String {
+        guard let type else { return "$\(index)" }
+        return "$\(index)::\(castName(for: type))"
+    }
+
+    /// The type a parameter is cast to (no collation: casts cannot carry one).
+    func castName(for type: ColumnType) -> String {
+        switch type {
+        case .uuid: "uuid"
+        case .string, .json, .enumeration: "text"
+        case .int: "bigint"
+        case .double: "double precision"
+        case .bool: "boolean"
+        case .timestamp: "timestamptz"
+        case .date: "date"
+        case .stringList: "text[]"
+        }
+    }
+
+    public func typeName(for type: ColumnType) -> String {
+        switch type {
+        case .string, .enumeration: "text COLLATE \"C\""
+        default: castName(for: type)
+        }
+    }
+
+    public var trueLiteral: String { "TRUE" }
+    public var falseLiteral: String { "FALSE" }
+
+    /// One array parameter (`= ANY($1::T[])`) when every key is a string or an integer, so the statement text
+    /// does not depend on the number of keys; an `IN` list otherwise.
+    public func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
+        var texts: [String] = []
+        texts.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .string(let s): texts.append(s)
+            case .int(let i): texts.append(String(i))
+            default:
+                let list = values.map { SQL.bind($0, as: column.type) }.joined(separator: ", ")
+                return "\(column) IN (\(list))"
+            }
+        }
+        return "\(column) = ANY(\(SQL.bind(.stringList(texts)))" + SQL(unsafeRaw: "::\(castName(for: column.type))[])")
+    }
+
+    public func listContains(_ column: ColumnDescriptor, element: String) -> SQL {
+        "\(.string(element), as: .string) = ANY(\(column))"
+    }
+
+    public func textTest(_ column: ColumnDescriptor, needle: String, position: TextPosition) -> SQL {
+        let text: SQL = if case .uuid = column.type { "\(column)::text" } else { "\(column)" }
+        return switch position {
+        case .anywhere: "strpos(\(text), \(.string(needle), as: .string)) > 0"
+        case .prefix: "strpos(\(text), \(.string(needle), as: .string)) = 1"
+        case .suffix: "right(\(text), char_length(\(.string(needle), as: .string))) = \(.string(needle), as: .string)"
+        }
+    }
+
+    public func limitClause(limit: Int?, offset: Int) -> SQL {
+        switch (limit, offset) {
+        case (nil, 0): ""
+        case (nil, _): " OFFSET \(.int(Int64(offset)), as: .int)"
+        case (let limit?, 0): " LIMIT \(.int(Int64(limit)), as: .int)"
+        case (let limit?, _): " LIMIT \(.int(Int64(limit)), as: .int) OFFSET \(.int(Int64(offset)), as: .int)"
+        }
+    }
+
+    public func defaultLiteral(for column: ColumnDescriptor) -> SQL {
+        switch column.type {
+        case .int, .double: "0"
+        case .bool: "FALSE"
+        case .timestamp: .literal("1970-01-01T00:00:00Z")
+        case .string: .literal("")
+        case .uuid: .literal("00000000-0000-0000-0000-000000000000")
+        case .date: .literal("1970-01-01")
+        case .json: .literal("null")
+        case .stringList: .literal("{}")
+        case .enumeration(let values): .literal(values.first ?? "")
+        }
+    }
+
+    public func typeCheck(for column: ColumnDescriptor) -> SQL? { nil }
+
+    public func columnInspection(table: String) -> SQL {
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(.string(table), as: .string)"
+    }
+}

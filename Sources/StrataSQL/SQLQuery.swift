@@ -1,0 +1,101 @@
+public import StrataStorage
+
+/// A rendered read (or write with `RETURNING`) plus what a driver needs to turn its result rows into `Row`s and
+/// `Page`s: the entity column behind each result column and the meaning of the renderer's extra columns.
+///
+/// Drivers decode result column `i` with `resultType(at: i)` into a `StorageValue` (NULL as `.null`), then call
+/// `rows(from:)`, `page(from:)` or `pages(from:)`.
+public struct SQLQuery: Sendable {
+    public enum ResultColumn: Sendable, Hashable {
+        /// The entity column at this index.
+        case column(Int)
+        /// The row's 1-based position in its window (list page or parent group).
+        case rowNumber
+        /// The number of matching rows in its window, before paging.
+        case totalCount
+    }
+
+    /// nil when the answer is known without a statement (no keys to look up): assemble from no rows.
+    public var statement: SQLStatement?
+    public var entity: EntityDescriptor
+    public var resultColumns: [ResultColumn]
+    public var includesTotalCount: Bool
+    /// Rows whose row number is at most this only carry the total count of a window whose page is empty.
+    public var countOnlyThrough: Int
+    /// For related reads: the entity index of the foreign-key column and the requested parent keys.
+    public var partitionColumn: Int?
+    public var parentKeys: [StorageValue]
+
+    init(
+        statement: SQLStatement?, entity: EntityDescriptor, resultColumns: [ResultColumn],
+        includesTotalCount: Bool = false, countOnlyThrough: Int = 0, partitionColumn: Int? = nil,
+        parentKeys: [StorageValue] = []
+    ) {
+        self.statement = statement
+        self.entity = entity
+        self.resultColumns = resultColumns
+        self.includesTotalCount = includesTotalCount
+        self.countOnlyThrough = countOnlyThrough
+        self.partitionColumn = partitionColumn
+        self.parentKeys = parentKeys
+    }
+
+    /// The type to decode result column `index` as (the renderer's own columns are integers).
+    public func resultType(at index: Int) -> ColumnType {
+        if case .column(let column) = resultColumns[index] { return entity.columns[column].type }
+        return .int
+    }
+
+    /// Full-width rows (`.null` in columns not fetched), without count-only rows.
+    public func rows(from results: [[StorageValue]]) -> [Row] {
+        var rows: [Row] = []
+        rows.reserveCapacity(results.count)
+        let rowNumberIndex = resultColumns.firstIndex(of: .rowNumber)
+        for result in results {
+            if let rowNumberIndex, case .int(let n) = result[rowNumberIndex], n <= countOnlyThrough { continue }
+            rows.append(row(from: result))
+        }
+        return rows
+    }
+
+    /// One page (list reads).
+    public func page(from results: [[StorageValue]]) -> Page {
+        Page(rows: rows(from: results), totalCount: includesTotalCount ? total(in: results.first) : nil)
+    }
+
+    /// One page per parent key, aligned with `parentKeys` (related reads).
+    public func pages(from results: [[StorageValue]]) -> [Page] {
+        guard let partitionColumn, let keyIndex = resultColumns.firstIndex(of: .column(partitionColumn)) else {
+            return parentKeys.map { _ in Page(rows: [], totalCount: includesTotalCount ? 0 : nil) }
+        }
+        var groups: [ByteWiseKey: Page] = [:]
+        let rowNumberIndex = resultColumns.firstIndex(of: .rowNumber)
+        for result in results {
+            let key = ByteWiseKey(result[keyIndex])
+            var page = groups[key] ?? Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil)
+            if let rowNumberIndex, case .int(let n) = result[rowNumberIndex], n <= countOnlyThrough {
+                groups[key] = page
+                continue
+            }
+            page.rows.append(row(from: result))
+            groups[key] = page
+        }
+        let empty = Page(rows: [], totalCount: includesTotalCount ? 0 : nil)
+        return parentKeys.map { key in key.isNull ? empty : groups[ByteWiseKey(key)] ?? empty }
+    }
+
+    private func row(from result: [StorageValue]) -> Row {
+        var values = [StorageValue](repeating: .null, count: entity.columns.count)
+        for (index, column) in resultColumns.enumerated() {
+            if case .column(let position) = column { values[position] = result[index] }
+        }
+        return Row(values)
+    }
+
+    private func total(in result: [StorageValue]?) -> Int {
+        guard let result, let index = resultColumns.firstIndex(of: .totalCount),
+            case .int(let total) = result[index]
+        else { return 0 }
+        return Int(total)
+    }
+}

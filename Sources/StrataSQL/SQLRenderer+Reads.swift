@@ -1,0 +1,114 @@
+public import StrataStorage
+
+/// Reads. Every read is one statement.
+///
+/// Total counts: `COUNT(*) OVER (…)` in the same statement. A window function sees only rows that reach the
+/// select list, so a page past the end (offset ≥ total) would lose its count. When a count is wanted and rows
+/// may be skipped (offset > 0, or limit 0), the page is cut with `ROW_NUMBER()` instead of `LIMIT/OFFSET` and
+/// the first row of every window is kept as a count-only carrier (`SQLQuery.countOnlyThrough`), which
+/// `SQLQuery` drops. Lists without a count, or from offset 0, use plain `LIMIT/OFFSET` (index-friendly).
+extension SQLRenderer {
+    /// `SELECT … FROM t WHERE column IN (keys) [AND (filter)]`.
+    public func select(lookup request: LookupRequest) throws(StorageError) -> SQLQuery {
+        let entity = try entity(request.entity)
+        let keyIndex = try columnIndex(request.column, in: entity)
+        let selected = try selection(request.columns, in: entity, required: keyIndex)
+        let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
+        let keys = try distinctKeys(request.keys, column: entity.columns[keyIndex], entity: entity)
+        let resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
+        guard !keys.isEmpty else { return SQLQuery(statement: nil, entity: entity, resultColumns: resultColumns) }
+        var sql: SQL = "SELECT \(selectList(selected, of: entity)) FROM \(table: entity) WHERE "
+        sql.append(dialect.membership(entity.columns[keyIndex], values: keys))
+        if let filter { sql.append(" AND (\(filter))") }
+        return SQLQuery(statement: statement(sql), entity: entity, resultColumns: resultColumns)
+    }
+
+    /// A filtered, ordered page, with its total count in the same statement when asked for.
+    public func select(list request: ListRequest) throws(StorageError) -> SQLQuery {
+        let entity = try entity(request.entity)
+        let selected = try selection(request.columns, in: entity, required: nil)
+        try Self.validatePaging(offset: request.offset, limit: request.limit)
+        let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
+        let order = try orderTerms(request.orderBy, in: entity)
+        let whereClause: SQL = filter.map { " WHERE \($0)" } ?? ""
+        var resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
+
+        let windowed = request.includeTotalCount && (request.offset > 0 || request.limit == 0)
+        if !windowed {
+            var sql: SQL = "SELECT \(selectList(selected, of: entity))"
+            if request.includeTotalCount {
+                sql.append(", COUNT(*) OVER () AS \(SQL.identifier(RendererName.totalCount))")
+                resultColumns.append(.totalCount)
+            }
+            sql.append(" FROM \(table: entity)\(whereClause)")
+            if !order.isEmpty { sql.append(" ORDER BY \(order)") }
+            sql.append(dialect.limitClause(limit: request.limit, offset: request.offset))
+            return SQLQuery(
+                statement: statement(sql), entity: entity, resultColumns: resultColumns,
+                includesTotalCount: request.includeTotalCount)
+        }
+
+        let rowNumber = SQL.identifier(RendererName.rowNumber)
+        let total = SQL.identifier(RendererName.totalCount)
+        let over: SQL = order.isEmpty ? "()" : "(ORDER BY \(order))"
+        var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber), \(total) FROM (SELECT "
+        sql.append("\(columnList(selected, of: entity)), ROW_NUMBER() OVER \(over) AS \(rowNumber), ")
+        sql.append("COUNT(*) OVER () AS \(total) FROM \(table: entity)\(whereClause)) AS ")
+        sql.append("\(SQL.identifier(RendererName.page)) WHERE \(pageWindow(request.offset, request.limit, true))")
+        sql.append(" ORDER BY \(rowNumber)")
+        resultColumns += [.rowNumber, .totalCount]
+        return SQLQuery(
+            statement: statement(sql), entity: entity, resultColumns: resultColumns, includesTotalCount: true,
+            countOnlyThrough: request.offset)
+    }
+
+    /// The children of all parents in one statement: `ROW_NUMBER()`/`COUNT(*)` partitioned by the foreign key.
+    public func select(related request: RelatedRequest) throws(StorageError) -> SQLQuery {
+        let entity = try entity(request.entity)
+        let fkIndex = try columnIndex(request.foreignKey, in: entity)
+        let selected = try selection(request.columns, in: entity, required: fkIndex)
+        try Self.validatePaging(offset: request.offset, limit: request.limit)
+        let keys = try distinctKeys(request.parentKeys, column: entity.columns[fkIndex], entity: entity)
+        let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
+        let order = try orderTerms(request.orderBy, in: entity)
+        var resultColumns = selected.map { SQLQuery.ResultColumn.column($0) } + [.rowNumber]
+        if request.includeTotalCount { resultColumns.append(.totalCount) }
+        let keepCarriers = request.includeTotalCount && (request.offset > 0 || request.limit == 0)
+        func query(_ statement: SQLStatement?) -> SQLQuery {
+            SQLQuery(
+                statement: statement, entity: entity, resultColumns: resultColumns,
+                includesTotalCount: request.includeTotalCount, countOnlyThrough: keepCarriers ? request.offset : 0,
+                partitionColumn: fkIndex, parentKeys: request.parentKeys)
+        }
+        guard !keys.isEmpty else { return query(nil) }
+
+        let fk = entity.columns[fkIndex]
+        let rowNumber = SQL.identifier(RendererName.rowNumber)
+        let total = SQL.identifier(RendererName.totalCount)
+        let partition: SQL = order.isEmpty ? "(PARTITION BY \(fk))" : "(PARTITION BY \(fk) ORDER BY \(order))"
+        var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber)"
+        if request.includeTotalCount { sql.append(", \(total)") }
+        sql.append(" FROM (SELECT \(columnList(selected, of: entity)), ROW_NUMBER() OVER \(partition) AS \(rowNumber)")
+        if request.includeTotalCount { sql.append(", COUNT(*) OVER (PARTITION BY \(fk)) AS \(total)") }
+        sql.append(" FROM \(table: entity) WHERE ")
+        sql.append(dialect.membership(fk, values: keys))
+        if let filter { sql.append(" AND (\(filter))") }
+        sql.append(") AS \(SQL.identifier(RendererName.page))")
+        if request.offset > 0 || request.limit != nil {
+            sql.append(" WHERE \(pageWindow(request.offset, request.limit, keepCarriers))")
+        }
+        sql.append(" ORDER BY \(rowNumber)")
+        return query(statement(sql))
+    }
+
+    /// The row-number condition selecting one page of a window, plus the first row as a count carrier.
+    private func pageWindow(_ offset: Int, _ limit: Int?, _ keepCarrier: Bool) -> SQL {
+        let rowNumber = SQL.identifier(RendererName.rowNumber)
+        var window: SQL = "\(rowNumber) > \(.int(Int64(offset)), as: .int)"
+        if let limit {
+            let (end, overflow) = offset.addingReportingOverflow(limit)
+            window.append(" AND \(rowNumber) <= \(.int(Int64(overflow ? Int.max : end)), as: .int)")
+        }
+        return keepCarrier ? "(\(window)) OR \(rowNumber) = 1" : window
+    }
+}

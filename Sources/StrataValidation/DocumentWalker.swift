@@ -1,0 +1,259 @@
+import StrataLanguage
+import StrataSchema
+
+/// The single traversal behind `validate`: visits every definition once, in document order, keeps the context's
+/// type information current, records spreads and variable usages, and calls each visitor only for the events it
+/// subscribed to. Fragment spreads are not followed (each fragment definition is visited on its own).
+struct DocumentWalker {
+    let context: ValidationContext
+    /// For each event bit, the visitors subscribed to it.
+    private var subscribers: [[any ValidationVisitor]]
+
+    init(context: ValidationContext, visitors: [any ValidationVisitor]) {
+        self.context = context
+        subscribers = Array(repeating: [], count: ValidationEvents.count)
+        for visitor in visitors {
+            let events = visitor.events
+            for bit in 0..<ValidationEvents.count where events.rawValue & (1 << UInt32(bit)) != 0 {
+                subscribers[bit].append(visitor)
+            }
+        }
+    }
+
+    @inline(__always) private func each(_ event: ValidationEvents, _ body: (any ValidationVisitor) -> Void) {
+        let list = subscribers[event.rawValue.trailingZeroBitCount]
+        if list.isEmpty { return }
+        for visitor in list { body(visitor) }
+    }
+
+    private var wantsValues: Bool {
+        !subscribers[ValidationEvents.enterValue.rawValue.trailingZeroBitCount].isEmpty
+            || !subscribers[ValidationEvents.enterObjectField.rawValue.trailingZeroBitCount].isEmpty
+    }
+
+    // MARK: Definitions
+
+    func walk(_ document: Document) {
+        each(.enterDocument) { $0.enterDocument(document) }
+        var operationIndex = 0
+        var fragmentIndex = 0
+        for definition in document.definitions {
+            if context.isAborted { return }
+            switch definition {
+            case .operation(let operation):
+                context.isInOperation = true
+                context.currentDefinition = operationIndex
+                operationIndex += 1
+                walkOperation(operation)
+            case .fragment(let fragment):
+                context.isInOperation = false
+                context.currentDefinition = fragmentIndex
+                fragmentIndex += 1
+                walkFragment(fragment)
+            default:
+                break
+            }
+        }
+        if context.isAborted { return }
+        each(.leaveDocument) { $0.leaveDocument(document) }
+    }
+
+    private func walkOperation(_ operation: OperationDefinition) {
+        let root = context.schema.rootType(for: operation.operation).map(NamedType.object)
+        context.outputType = root.map { .named($0.name) }
+        context.outputNamedType = root
+        each(.enterOperation) { $0.enterOperation(operation) }
+        for definition in operation.variableDefinitions {
+            walkVariableDefinition(definition)
+        }
+        let location: StrataLanguage.DirectiveLocation =
+            switch operation.operation {
+            case .query: .query
+            case .mutation: .mutation
+            case .subscription: .subscription
+            }
+        walkDirectives(operation.directives, at: location)
+        walkSelectionSet(operation.selectionSet, parent: root)
+        each(.leaveOperation) { $0.leaveOperation(operation) }
+    }
+
+    private func walkFragment(_ fragment: FragmentDefinition) {
+        let type = context.type(named: fragment.typeCondition.value)
+        context.outputType = type.map { .named($0.name) }
+        context.outputNamedType = type
+        each(.enterFragmentDefinition) { $0.enterFragmentDefinition(fragment) }
+        walkDirectives(fragment.directives, at: .fragmentDefinition)
+        walkSelectionSet(fragment.selectionSet, parent: type.flatMap { $0.kind.isComposite ? $0 : nil })
+        each(.leaveFragmentDefinition) { $0.leaveFragmentDefinition(fragment) }
+    }
+
+    private func walkVariableDefinition(_ definition: VariableDefinition) {
+        let type = context.typeRef(from: definition.type)
+        context.inputType = type
+        context.defaultValue = nil
+        context.argumentDefinition = nil
+        context.parentInputObject = nil
+        each(.enterVariableDefinition) { $0.enterVariableDefinition(definition) }
+        if let value = definition.defaultValue { walkValue(value) }
+        walkDirectives(definition.directives, at: .variableDefinition)
+    }
+
+    // MARK: Selections
+
+    private func walkSelectionSet(_ selectionSet: SelectionSet, parent: NamedType?) {
+        let savedParent = context.parentType
+        context.parentType = parent
+        each(.enterSelectionSet) { $0.enterSelectionSet(selectionSet) }
+        for selection in selectionSet.selections {
+            if context.isAborted { break }
+            switch selection {
+            case .field(let field): walkField(field, parent: parent)
+            case .fragmentSpread(let spread): walkFragmentSpread(spread)
+            case .inlineFragment(let fragment): walkInlineFragment(fragment)
+            }
+            context.parentType = parent
+        }
+        each(.leaveSelectionSet) { $0.leaveSelectionSet(selectionSet) }
+        context.parentType = savedParent
+    }
+
+    private func walkField(_ field: Field, parent: NamedType?) {
+        let definition = parent.flatMap {
+            context.schema.fieldDefinition(parentType: $0.name, fieldName: field.name.value)
+        }
+        let type = definition?.type
+        let named = type.flatMap { context.type(named: $0.namedType) }
+        context.fieldDefinition = definition
+        context.outputType = type
+        context.outputNamedType = named
+        each(.enterField) { $0.enterField(field) }
+        if !field.arguments.isEmpty {
+            walkArguments(field.arguments, definitions: definition?.arguments)
+        }
+        if !field.directives.isEmpty {
+            walkDirectives(field.directives, at: .field)
+            context.fieldDefinition = definition
+            context.outputType = type
+            context.outputNamedType = named
+        }
+        if let selectionSet = field.selectionSet {
+            walkSelectionSet(selectionSet, parent: named.flatMap { $0.kind.isComposite ? $0 : nil })
+        }
+        context.fieldDefinition = definition
+        context.outputType = type
+        context.outputNamedType = named
+        each(.leaveField) { $0.leaveField(field) }
+    }
+
+    private func walkFragmentSpread(_ spread: FragmentSpread) {
+        if context.isInOperation {
+            context.operationSpreads[context.currentDefinition].append(spread)
+        } else {
+            context.fragmentSpreads[context.currentDefinition].append(spread)
+        }
+        each(.enterFragmentSpread) { $0.enterFragmentSpread(spread) }
+        walkDirectives(spread.directives, at: .fragmentSpread)
+    }
+
+    private func walkInlineFragment(_ fragment: InlineFragment) {
+        let parent = context.parentType
+        let type: NamedType? =
+            if let condition = fragment.typeCondition { context.type(named: condition.value) } else { parent }
+        context.outputType = type.map { .named($0.name) }
+        context.outputNamedType = type
+        each(.enterInlineFragment) { $0.enterInlineFragment(fragment) }
+        walkDirectives(fragment.directives, at: .inlineFragment)
+        walkSelectionSet(fragment.selectionSet, parent: type.flatMap { $0.kind.isComposite ? $0 : nil })
+        context.outputType = type.map { .named($0.name) }
+        context.outputNamedType = type
+        each(.leaveInlineFragment) { $0.leaveInlineFragment(fragment) }
+    }
+
+    // MARK: Directives and arguments
+
+    private func walkDirectives(_ directives: [Directive], at location: StrataLanguage.DirectiveLocation) {
+        for directive in directives {
+            let definition = context.schema.directives[directive.name.value]
+            context.directive = definition
+            context.isInDirective = true
+            context.directiveLocation = location
+            each(.enterDirective) { $0.enterDirective(directive) }
+            if !directive.arguments.isEmpty {
+                walkArguments(directive.arguments, definitions: definition?.arguments)
+            }
+            context.directive = definition
+            context.directiveLocation = location
+            each(.leaveDirective) { $0.leaveDirective(directive) }
+            context.directive = nil
+            context.isInDirective = false
+            context.directiveLocation = nil
+        }
+    }
+
+    private func walkArguments(_ arguments: [Argument], definitions: [InputValueDef]?) {
+        for argument in arguments {
+            let definition = definitions?.first { $0.name == argument.name.value }
+            context.argumentDefinition = definition
+            context.inputType = definition?.type
+            context.defaultValue = definition?.defaultValue
+            context.parentInputObject = nil
+            each(.enterArgument) { $0.enterArgument(argument) }
+            walkValue(argument.value)
+        }
+        context.argumentDefinition = nil
+        context.inputType = nil
+        context.defaultValue = nil
+    }
+
+    // MARK: Values
+
+    /// Walks a value with `context.inputType`/`defaultValue`/`parentInputObject` describing its position.
+    private func walkValue(_ value: Value) {
+        switch value {
+        case .variable(let name):
+            let parent = context.parentInputObject
+            let usage = VariableUsage(
+                name: name.value, span: name.span, expectedType: context.inputType,
+                hasLocationDefault: context.defaultValue != nil,
+                oneOfParent: parent.flatMap { $0.isOneOf ? $0.name : nil })
+            if context.isInOperation {
+                context.operationVariableUsages[context.currentDefinition].append(usage)
+            } else {
+                context.fragmentVariableUsages[context.currentDefinition].append(usage)
+            }
+            each(.enterValue) { $0.enterValue(value) }
+        case .list(let items, _):
+            each(.enterValue) { $0.enterValue(value) }
+            let type = context.inputType
+            let itemType: TypeRef? =
+                switch type?.nullable {
+                case .list(let item): item
+                case let other: other
+                }
+            for item in items {
+                context.inputType = itemType
+                context.defaultValue = nil
+                context.parentInputObject = nil
+                walkValue(item)
+            }
+            context.inputType = type
+        case .object(let fields, _):
+            each(.enterValue) { $0.enterValue(value) }
+            let type = context.inputType
+            var objectType: InputObjectType?
+            if let type, case .inputObject(let object) = context.type(named: type.namedType) { objectType = object }
+            for field in fields {
+                let definition = objectType?.field(field.name.value)
+                context.inputType = definition?.type
+                context.defaultValue = definition?.defaultValue
+                context.parentInputObject = objectType
+                each(.enterObjectField) { $0.enterObjectField(field) }
+                walkValue(field.value)
+            }
+            context.inputType = type
+            context.parentInputObject = nil
+        default:
+            if wantsValues { each(.enterValue) { $0.enterValue(value) } }
+        }
+    }
+}

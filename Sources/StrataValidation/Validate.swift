@@ -1,0 +1,57 @@
+public import StrataLanguage
+public import StrataSchema
+
+/// Validates an executable document against a schema (GraphQL spec §5, https://spec.graphql.org/draft/#sec-Validation).
+///
+/// All `rules` run in one traversal of the document. Errors carry code `GRAPHQL_VALIDATION_FAILED` (limit rules use
+/// `QUERY_TOO_COMPLEX`) and the spans of the offending nodes; with a `source`, their `locations` are filled too.
+/// After `maxErrors` errors, validation stops and a final "Too many validation errors" error is appended.
+/// An empty result means the document is valid.
+public func validate(
+    _ document: Document, schema: Schema, source: Source? = nil, rules: [any ValidationRule] = specifiedRules,
+    maxErrors: Int = 100
+) -> [GraphQLError] {
+    let context = ValidationContext(schema: schema, document: document, source: source, maxErrors: maxErrors)
+    let visitors = rules.map { $0.makeVisitor(context: context) }
+    DocumentWalker(context: context, visitors: visitors).walk(document)
+    guard let source else { return context.errors }
+    return context.errors.map { $0.located(in: source) }
+}
+
+/// The rules of GraphQL spec §5, in graphql-js's order.
+public let specifiedRules: [any ValidationRule] = [
+    ExecutableDefinitionsRule(),
+    UniqueOperationNamesRule(),
+    LoneAnonymousOperationRule(),
+    SingleFieldSubscriptionsRule(),
+    KnownTypeNamesRule(),
+    FragmentsOnCompositeTypesRule(),
+    VariablesAreInputTypesRule(),
+    ScalarLeafsRule(),
+    FieldsOnCorrectTypeRule(),
+    UniqueFragmentNamesRule(),
+    KnownFragmentNamesRule(),
+    NoUnusedFragmentsRule(),
+    PossibleFragmentSpreadsRule(),
+    NoFragmentCyclesRule(),
+    UniqueVariableNamesRule(),
+    NoUndefinedVariablesRule(),
+    NoUnusedVariablesRule(),
+    KnownDirectivesRule(),
+    UniqueDirectivesPerLocationRule(),
+    KnownArgumentNamesRule(),
+    UniqueArgumentNamesRule(),
+    ValuesOfCorrectTypeRule(),
+    ProvidedRequiredArgumentsRule(),
+    VariablesInAllowedPositionRule(),
+    OverlappingFieldsCanBeMergedRule(),
+    UniqueInputFieldNamesRule(),
+]
+
+/// Strata's default operational limits (not part of the specification; add them to `rules` explicitly):
+/// depth 15, 1,000 aliases, cost 50,000.
+public let strataLimitRules: [any ValidationRule] = [
+    MaxDepthRule(maxDepth: 15),
+    MaxAliasesRule(maxAliases: 1_000),
+    MaxComplexityRule(maxCost: 50_000),
+]

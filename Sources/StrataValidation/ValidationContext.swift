@@ -1,0 +1,158 @@
+public import StrataLanguage
+public import StrataSchema
+
+/// What the rules of one validation run share: the schema, the document, its fragments, the type information of
+/// the node being visited, and the error list.
+///
+/// The walker keeps the type information current (as graphql-js's `TypeInfo` does) and records, per operation and
+/// per fragment, the fragment spreads and variable usages it meets, so rules that need them across definitions can
+/// ask at `leaveDocument`.
+public final class ValidationContext {
+    public let schema: Schema
+    public let document: Document
+    public let source: Source?
+
+    /// The operations of the document in order.
+    public let operations: [OperationDefinition]
+    /// The fragment definitions of the document in order (duplicates included).
+    public let fragments: [FragmentDefinition]
+    /// The index in `fragments` of the first fragment with each name.
+    private let fragmentIndexByName: [String: Int]
+
+    // MARK: Type information of the node being visited
+
+    /// The composite type whose selection set is being visited (nil when unknown or not composite).
+    public internal(set) var parentType: NamedType?
+    /// The definition of the field being visited (meta-fields included).
+    public internal(set) var fieldDefinition: FieldDef?
+    /// The output type of the field being visited, or the type condition of the inline fragment being visited.
+    public internal(set) var outputType: TypeRef?
+    /// The named type of `outputType`, looked up once.
+    public internal(set) var outputNamedType: NamedType?
+    /// The directive being visited, when it is known to the schema.
+    public internal(set) var directive: DirectiveDef?
+    /// Whether the walker is inside a directive (known or not).
+    public internal(set) var isInDirective = false
+    /// Where the directive being visited is applied.
+    public internal(set) var directiveLocation: StrataLanguage.DirectiveLocation?
+    /// The definition of the argument being visited.
+    public internal(set) var argumentDefinition: InputValueDef?
+    /// The type expected for the value being visited.
+    public internal(set) var inputType: TypeRef?
+    /// The input object whose field is being visited (for the value of an object field).
+    public internal(set) var parentInputObject: InputObjectType?
+    /// The default value of the argument or input field whose value is being visited.
+    public internal(set) var defaultValue: Value?
+
+    // MARK: Recorded while walking
+
+    /// The definition being walked: an index into `operations` (when `isInOperation`) or into `fragments`.
+    var currentDefinition = 0
+    var isInOperation = false
+    var operationSpreads: [[FragmentSpread]]
+    var fragmentSpreads: [[FragmentSpread]]
+    var operationVariableUsages: [[VariableUsage]]
+    var fragmentVariableUsages: [[VariableUsage]]
+
+    // MARK: Errors
+
+    public private(set) var errors: [GraphQLError] = []
+    let maxErrors: Int
+    /// Set once `maxErrors` is exceeded; the walker stops and further reports are dropped.
+    public private(set) var isAborted = false
+
+    init(schema: Schema, document: Document, source: Source?, maxErrors: Int) {
+        self.schema = schema
+        self.document = document
+        self.source = source
+        self.maxErrors = maxErrors
+        var operations: [OperationDefinition] = []
+        var fragments: [FragmentDefinition] = []
+        var index: [String: Int] = [:]
+        for definition in document.definitions {
+            switch definition {
+            case .operation(let operation): operations.append(operation)
+            case .fragment(let fragment):
+                if index[fragment.name.value] == nil { index[fragment.name.value] = fragments.count }
+                fragments.append(fragment)
+            default: break
+            }
+        }
+        self.operations = operations
+        self.fragments = fragments
+        self.fragmentIndexByName = index
+        operationSpreads = Array(repeating: [], count: operations.count)
+        fragmentSpreads = Array(repeating: [], count: fragments.count)
+        operationVariableUsages = Array(repeating: [], count: operations.count)
+        fragmentVariableUsages = Array(repeating: [], count: fragments.count)
+    }
+
+    // MARK: Reporting
+
+    /// Records an error with code `GRAPHQL_VALIDATION_FAILED` (unless another code is given) at `spans`.
+    public func report(_ message: String, at spans: [SourceSpan], code: ErrorCode = .validationFailed) {
+        guard !isAborted else { return }
+        if errors.count >= maxErrors {
+            errors.append(GraphQLError("Too many validation errors, error limit reached. Validation aborted.", code: .validationFailed))
+            isAborted = true
+            return
+        }
+        errors.append(GraphQLError(message, code: code, spans: spans))
+    }
+
+    // MARK: Lookups
+
+    /// The named type called `name` in the schema.
+    @inline(__always) public func type(named name: String) -> NamedType? { schema.types[name] }
+
+    /// The index in `fragments` of the fragment called `name`.
+    public func fragmentIndex(named name: String) -> Int? { fragmentIndexByName[name] }
+
+    /// The fragment definition called `name`.
+    public func fragment(named name: String) -> FragmentDefinition? {
+        fragmentIndexByName[name].map { fragments[$0] }
+    }
+
+    /// The schema type for a type reference written in the document, or nil when its named type is unknown.
+    public func typeRef(from reference: TypeReference) -> TypeRef? {
+        switch reference {
+        case .named(let name): schema.types[name.value] == nil ? nil : .named(name.value)
+        case .list(let inner, _): typeRef(from: inner).map { .list($0) }
+        case .nonNull(let inner, _): typeRef(from: inner).map { .nonNull($0) }
+        }
+    }
+
+    // MARK: Cross-definition facts (complete at `leaveDocument`)
+
+    /// The fragment spreads written directly inside the operation at `index` (including in nested selections).
+    public func spreads(ofOperation index: Int) -> [FragmentSpread] { operationSpreads[index] }
+
+    /// The fragment spreads written directly inside the fragment at `index` of `fragments`.
+    public func spreads(ofFragment index: Int) -> [FragmentSpread] { fragmentSpreads[index] }
+
+    /// The indices (into `fragments`) of the fragments an operation reaches through spreads, in discovery order.
+    public func recursivelyReferencedFragments(ofOperation index: Int) -> [Int] {
+        var seen = [Bool](repeating: false, count: fragments.count)
+        var result: [Int] = []
+        // A stack of spread lists still to scan, as graphql-js orders them.
+        var pending: [[FragmentSpread]] = [operationSpreads[index]]
+        while let spreads = pending.popLast() {
+            for spread in spreads {
+                guard let fragment = fragmentIndexByName[spread.name.value], !seen[fragment] else { continue }
+                seen[fragment] = true
+                result.append(fragment)
+                pending.append(fragmentSpreads[fragment])
+            }
+        }
+        return result
+    }
+
+    /// The variables used in the operation at `index` and in every fragment it reaches.
+    public func recursiveVariableUsages(ofOperation index: Int) -> [VariableUsage] {
+        var usages = operationVariableUsages[index]
+        for fragment in recursivelyReferencedFragments(ofOperation: index) {
+            usages.append(contentsOf: fragmentVariableUsages[fragment])
+        }
+        return usages
+    }
+}
