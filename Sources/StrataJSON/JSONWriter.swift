@@ -37,6 +37,18 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Appends a quoted, escaped JSON string.
+    public mutating func writeString(_ string: String) { Self.writeEscaped(string: string, into: &bytes) }
+
+    /// Appends a double as JavaScript prints it (`null` if it is not finite).
+    public mutating func writeDouble(_ value: Double) { Self.writeDouble(value, into: &bytes) }
+
+    /// Appends an integer in decimal.
+    public mutating func writeInteger(_ value: Int64) { Self.writeInteger(value, into: &bytes) }
+
+    /// Appends bytes that are already JSON, such as a punctuation character or a cached fragment.
+    public mutating func writeRaw(_ text: StaticString) { Self.appendASCII(text, into: &bytes) }
+
     /// The bytes written so far, as a string.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -60,10 +72,9 @@ public struct JSONWriter: Sendable {
                 case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
                 case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
+                    bytes.append(hexDigit(byte >> 4))
+                    bytes.append(hexDigit(byte & 0xF))
                 }
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
@@ -147,6 +158,10 @@ public struct JSONWriter: Sendable {
             out += Array(String(abs(n - 1)).utf8)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always) static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     @inline(__always) static func appendASCII(_ text: StaticString, into bytes: inout [UInt8]) {

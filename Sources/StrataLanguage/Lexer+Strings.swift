@@ -3,8 +3,10 @@ extension Lexer {
     /// The outcome of reading a `\u` escape that starts at some offset.
     enum UnicodeEscape {
         case valid(scalar: UInt32, end: Int)
-        /// Not a Unicode scalar value, or malformed; `end` bounds the text to quote in the error.
+        /// Well formed, but not a Unicode scalar value (a surrogate without its pair, or above U+10FFFF).
         case invalid(end: Int)
+        /// Not four hexadecimal digits, nor hexadecimal digits in braces; `end` is where it went wrong.
+        case malformed(end: Int)
     }
 
     // MARK: Scanning
@@ -58,6 +60,11 @@ extension Lexer {
             case .invalid(let end):
                 let text = String(decoding: bytes[index..<end], as: UTF8.self)
                 throw SyntaxError("Invalid Unicode escape sequence \"\(text)\": not a Unicode scalar value.", at: index)
+            case .malformed(let end):
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                throw SyntaxError(
+                    "Invalid Unicode escape sequence \"\(text)\": expected four hexadecimal digits or {digits}.",
+                    at: index)
             }
         default:
             throw SyntaxError(
@@ -77,12 +84,14 @@ extension Lexer {
                 if value <= 0x10FFFF { value = value << 4 | digit }  // stop growing once out of range
                 cursor += 1
             }
-            guard cursor < count, bytes[cursor] == 0x7D else { return .invalid(end: cursor) }
-            guard cursor > firstDigit, Self.isScalarValue(value) else { return .invalid(end: cursor + 1) }
+            guard cursor < count, bytes[cursor] == 0x7D, cursor > firstDigit else { return .malformed(end: cursor) }
+            guard Self.isScalarValue(value) else { return .invalid(end: cursor + 1) }
             return .valid(scalar: value, end: cursor + 1)
         }
         guard let leading = fourHexDigits(at: cursor) else {
-            return .invalid(end: min(cursor + 4, count))
+            var end = cursor
+            while end < count, end < cursor + 4, bytes[end].hexValue != nil { end += 1 }
+            return .malformed(end: end)
         }
         cursor += 4
         if Self.isScalarValue(leading) { return .valid(scalar: leading, end: cursor) }

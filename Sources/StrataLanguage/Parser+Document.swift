@@ -92,12 +92,13 @@ extension Parser {
         guard token.kind == .braceLeft else { throw expected("\"{\"") }
         try enterNesting()
         try advance()
-        let mark = selectionStack.count
+        var selections: [Selection] = []
+        selections.reserveCapacity(4)
         repeat {
-            selectionStack.push(try parseSelection())
+            selections.append(try parseSelection())
         } while try !skip(.braceRight)
         leaveNesting()
-        return SelectionSet(selections: selectionStack.finishList(from: mark), span: span(from: start))
+        return SelectionSet(selections: selections, span: span(from: start))
     }
 
     private mutating func parseSelection() throws(SyntaxError) -> Selection {
@@ -157,4 +158,3 @@ extension Parser {
             span: span(from: start))
     }
 }
-

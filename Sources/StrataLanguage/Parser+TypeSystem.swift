@@ -229,7 +229,8 @@ extension Parser {
             let name = try parseName()
             let directives = try parseDirectives(constant: true)
             values.append(
-                EnumValueDefinition(description: description, name: name, directives: directives, span: span(from: start)))
+                EnumValueDefinition(
+                    description: description, name: name, directives: directives, span: span(from: start)))
         } while try !skip(.braceRight)
         return values
     }

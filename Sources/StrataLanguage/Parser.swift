@@ -13,8 +13,6 @@ struct Parser {
     private let maxDepth: Int
     private var tokenCount = 0
     private var depth = 0
-    /// Where selection lists are built; see `ListStack`.
-    let selectionStack = ListStack<Selection>()
 
     init(bytes: [UInt8], options: ParseOptions) throws(SyntaxError) {
         try Self.checkSize(bytes.count, options: options)

@@ -1,5 +1,5 @@
-internal import StrataLanguage
 internal import StrataJSON
+internal import StrataLanguage
 internal import StrataSchema
 internal import StrataStorage
 

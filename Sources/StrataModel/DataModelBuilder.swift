@@ -15,7 +15,9 @@ public enum DataModelBuilder {
         do {
             document = try parse(source, options: .noLimits)
         } catch {
-            throw ModelError(errors: [error.graphQLError(source: source)], code: .parseFailed)
+            var failure = ModelError(errors: [error.graphQLError(source: source)], code: .parseFailed)
+            failure.sourceName = name
+            throw failure
         }
         return try build(document: document, source: source, defaultSource: defaultSource)
     }
@@ -25,10 +27,13 @@ public enum DataModelBuilder {
         document: Document, source: Source? = nil, defaultSource: String = "default"
     ) throws(ModelError) -> DataModel {
         func located(_ errors: [GraphQLError]) -> ModelError {
-            ModelError(errors: errors.map { error in
-                guard let source, error.locations.isEmpty, !error.spans.isEmpty else { return error }
-                return error.located(in: source)
-            })
+            var error = ModelError(
+                errors: errors.map { error in
+                    guard let source, error.locations.isEmpty, !error.spans.isEmpty else { return error }
+                    return error.located(in: source)
+                })
+            error.sourceName = source?.name
+            return error
         }
 
         let prepared = withStrataDefinitions(document)
@@ -44,7 +49,9 @@ public enum DataModelBuilder {
 
         let schema: Schema
         do {
-            schema = try SchemaBuilder.build(complete)
+            var builder = SchemaBuilder()
+            builder.add(complete, source: source)
+            schema = try builder.build()
         } catch {
             throw located(error.errors)
         }

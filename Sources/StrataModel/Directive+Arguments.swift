@@ -38,21 +38,3 @@ extension Array where Element == Directive {
     func named(_ name: String) -> Directive? { first { $0.name.value == name } }
     func has(_ name: String) -> Bool { contains { $0.name.value == name } }
 }
-
-extension TypeReference {
-    var isNonNullType: Bool {
-        if case .nonNull = self { return true }
-        return false
-    }
-
-    /// The type without its outermost non-null wrapper.
-    var nullableType: TypeReference {
-        if case .nonNull(let inner, _) = self { return inner }
-        return self
-    }
-
-    var isListType: Bool {
-        if case .list = nullableType { return true }
-        return false
-    }
-}

@@ -99,11 +99,13 @@ extension EntityBinding {
             case "contains", "startsWith", "endsWith":
                 if value.isNull { continue }
                 guard case .string(let text) = value else {
-                    throw ModelError.badInput("`\(op.name)` on `\(column.field)` must be a String.", field: column.field)
+                    throw ModelError.badInput(
+                        "`\(op.name)` on `\(column.field)` must be a String.", field: column.field)
                 }
                 parts.append(
                     op.name == "contains"
-                        ? .contains(name, text) : op.name == "startsWith" ? .startsWith(name, text) : .endsWith(name, text))
+                        ? .contains(name, text)
+                        : op.name == "startsWith" ? .startsWith(name, text) : .endsWith(name, text))
             case "has":
                 if value.isNull { continue }
                 guard case .string(let text) = value else {
@@ -118,7 +120,8 @@ extension EntityBinding {
                 guard case .boolean(let null) = value else { continue }
                 parts.append(null ? .isNull(name) : .not(.isNull(name)))
             default:
-                throw ModelError.badInput("Unknown filter operator `\(op.name)` on `\(column.field)`.", field: column.field)
+                throw ModelError.badInput(
+                    "Unknown filter operator `\(op.name)` on `\(column.field)`.", field: column.field)
             }
         }
         return parts

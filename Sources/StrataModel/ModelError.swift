@@ -13,6 +13,8 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible, Cu
     public var field: String?
     /// Backend or internal detail, never shown to clients.
     public var detail: String?
+    /// The name of the schema source the locations refer to (`schema.graphql`), for binding errors.
+    public var sourceName: String?
 
     public init(_ code: ErrorCode, _ message: String, field: String? = nil, detail: String? = nil) {
         self.code = code
@@ -20,6 +22,7 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible, Cu
         self.errors = [GraphQLError(message, code: code)]
         self.field = field
         self.detail = detail
+        self.sourceName = nil
     }
 
     /// An error made of several located schema problems (the first one gives `message`).
@@ -30,6 +33,7 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible, Cu
         self.errors = errors
         self.field = nil
         self.detail = nil
+        self.sourceName = nil
     }
 
     /// The error as the executor reports it for one response path.
@@ -39,10 +43,12 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible, Cu
         return error
     }
 
+    /// One line per problem: `schema.graphql:12:3: message`.
     public var description: String {
         errors.map { error in
-            guard let location = error.locations.first else { return error.message }
-            return "\(location.line):\(location.column): \(error.message)"
+            var prefix = sourceName.map { $0 + ":" } ?? ""
+            if let location = error.locations.first { prefix += "\(location.line):\(location.column):" }
+            return prefix.isEmpty ? error.message : prefix + " " + error.message
         }.joined(separator: "\n")
     }
 

@@ -18,7 +18,8 @@ extension ModelError {
             if let field {
                 message = "Field `\(field)` of \(entity.name) refers to a row that does not exist."
             } else {
-                message = "The \(entity.name) is still referred to by other rows, or refers to a row that does not exist."
+                message =
+                    "The \(entity.name) is still referred to by other rows, or refers to a row that does not exist."
             }
         case .notNullViolation:
             code = .constraintViolation

@@ -88,3 +88,8 @@ extension ColumnDescriptor {
         }
     }
 }
+
+extension ColumnDescriptor {
+    /// Whether this is the primary key column of `entity`.
+    func isPrimaryKey(of entity: EntityDescriptor) -> Bool { entity.primaryKeyColumn.name == name }
+}

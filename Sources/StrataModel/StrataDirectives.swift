@@ -23,7 +23,9 @@ enum StrataDirectives {
         return [
             S.directive(
                 "table", "Stores the type in a table; its fields become columns and relations.",
-                arguments: [S.argument("name", "String", "The table name (default: the snake_case plural of the type name).")],
+                arguments: [
+                    S.argument("name", "String", "The table name (default: the snake_case plural of the type name).")
+                ],
                 on: ["OBJECT"]),
             S.directive(
                 "source", "The named data source that stores the type (default: the server's default source).",
@@ -41,7 +43,8 @@ enum StrataDirectives {
                     S.argument("field", "String!", "The field of this type holding the other row's key."),
                     S.argument(
                         "onDelete", "ReferentialAction",
-                        "What deleting the referenced row does (default: RESTRICT for non-null keys, SET_NULL otherwise)."),
+                        "What deleting the referenced row does (default: RESTRICT for non-null keys, else SET_NULL)."
+                    ),
                 ],
                 on: fieldLocation),
             S.directive(
@@ -49,8 +52,11 @@ enum StrataDirectives {
                 arguments: [S.argument("foreignKey", "String!", "The field of the other type holding this row's key.")],
                 on: fieldLocation),
             S.directive(
-                "hasOne", "A to-one relation through a unique key field of the other type that refers to this type's key.",
-                arguments: [S.argument("foreignKey", "String!", "The unique field of the other type holding this row's key.")],
+                "hasOne",
+                "A to-one relation through a unique key field of the other type that refers to this type's key.",
+                arguments: [
+                    S.argument("foreignKey", "String!", "The unique field of the other type holding this row's key.")
+                ],
                 on: fieldLocation),
             S.directive("createdAt", "Set by the server to the time the row was created.", on: fieldLocation),
             S.directive("updatedAt", "Set by the server to the time the row was last written.", on: fieldLocation),
@@ -58,14 +64,21 @@ enum StrataDirectives {
                 "version", "The optimistic-lock counter: starts at 1 and grows by one on every update.",
                 on: fieldLocation),
             S.directive(
-                "softDelete", "The time the row was deleted: deleting sets it instead of removing the row, and reads skip such rows.",
+                "softDelete",
+                "The time the row was deleted: deleting sets it instead of removing the row, and reads skip such rows.",
                 on: fieldLocation),
-            S.directive("readonly", "Not writable by clients (on a type: no mutations are derived).", on: ["OBJECT", "FIELD_DEFINITION"]),
+            S.directive(
+                "readonly", "Not writable by clients (on a type: no mutations are derived).",
+                on: ["OBJECT", "FIELD_DEFINITION"]),
             S.directive(
                 "derived", "Stores the product of the listed paths, computed on every write.",
-                arguments: [S.argument("product", "[String!]!", "Paths to multiply: a field of this type, or relation.field.")],
+                arguments: [
+                    S.argument("product", "[String!]!", "Paths to multiply: a field of this type, or relation.field.")
+                ],
                 on: fieldLocation),
-            S.directive("auditLog", "The type every mutation writes its audit entry to, in the same transaction.", on: ["OBJECT"]),
+            S.directive(
+                "auditLog", "The type every mutation writes its audit entry to, in the same transaction.",
+                on: ["OBJECT"]),
         ]
     }()
 

@@ -36,14 +36,18 @@ enum SyntheticAST {
     }
 
     static func input(_ name: String, _ description: String, fields: [InputValueDefinition]) -> Definition {
-        .type(.inputObject(InputObjectTypeDefinition(
-            description: StringValue(description), name: Name(name), fields: fields)))
+        .type(
+            .inputObject(
+                InputObjectTypeDefinition(
+                    description: StringValue(description), name: Name(name), fields: fields)))
     }
 
     static func enumeration(_ name: String, _ description: String, values: [(String, String)]) -> Definition {
-        .type(.enumType(EnumTypeDefinition(
-            description: StringValue(description), name: Name(name),
-            values: values.map { EnumValueDefinition(description: StringValue($0.1), name: Name($0.0)) })))
+        .type(
+            .enumType(
+                EnumTypeDefinition(
+                    description: StringValue(description), name: Name(name),
+                    values: values.map { EnumValueDefinition(description: StringValue($0.1), name: Name($0.0)) })))
     }
 
     static func scalar(_ name: String, _ description: String) -> Definition {
@@ -53,8 +57,9 @@ enum SyntheticAST {
     static func directive(
         _ name: String, _ description: String, arguments: [InputValueDefinition] = [], on locations: [String]
     ) -> Definition {
-        .directive(DirectiveDefinition(
-            description: StringValue(description), name: Name(name), arguments: arguments,
-            locations: locations.map { Name($0) }))
+        .directive(
+            DirectiveDefinition(
+                description: StringValue(description), name: Name(name), arguments: arguments,
+                locations: locations.map { Name($0) }))
     }
 }

@@ -38,6 +38,14 @@ struct TableBinder {
         for object in objects where object.directives.has("table") {
             bindColumns(of: object)
         }
+        for definition in document.definitions {
+            guard case .typeExtension(.object(let extensionDefinition)) = definition,
+                tables[extensionDefinition.name.value] != nil
+            else { continue }
+            fail(
+                "The @table type \(extensionDefinition.name.value) cannot be extended; declare its fields in the type.",
+                at: extensionDefinition.name.span)
+        }
         for name in tableOrder { bindRelations(of: name) }
         for name in tableOrder { bindDerivedFields(of: name) }
         checkAuditLog()
@@ -56,7 +64,8 @@ struct TableBinder {
             return
         }
         let tableDirective = object.directives.named("table")
-        let tableName = tableDirective?.stringArgument("name")
+        let tableName =
+            tableDirective?.stringArgument("name")
             ?? NameCase.snake(GeneratedNames.pluralize(typeName))
         var model = TableModel(
             typeName: typeName, definition: object, table: tableName,
@@ -98,9 +107,10 @@ struct TableBinder {
 
             let index = model.columns.count
             let isKey = directives.has("key")
-            model.columns.append(ColumnDescriptor(
-                name: columnName, field: fieldName, type: columnType, isNullable: isNullable,
-                isUnique: directives.has("unique") && !isKey))
+            model.columns.append(
+                ColumnDescriptor(
+                    name: columnName, field: fieldName, type: columnType, isNullable: isNullable,
+                    isUnique: directives.has("unique") && !isKey))
             model.fieldColumns[fieldName] = index
 
             if isKey {
@@ -118,9 +128,11 @@ struct TableBinder {
             let isWritable = !special.contains { directives.has($0) }
             checkSpecialColumn(field, scalarName: scalarName, isList: isList, in: typeName, index: index, model: &model)
             if directives.has("index") { model.addIndex(columnName) }
-            model.storedFields.append(TableModel.StoredField(
-                name: fieldName, column: index, typeName: scalarName, isList: isList, type: field.type, isKey: isKey,
-                isWritable: isWritable))
+            model.storedFields.append(
+                TableModel.StoredField(
+                    name: fieldName, column: index, typeName: scalarName, isList: isList, type: field.type,
+                    isKey: isKey,
+                    isWritable: isWritable))
         }
         if model.primaryKey == nil, !errors.contains(where: { $0.message.hasPrefix("The @key field \(typeName).") }) {
             fail("Type \(typeName) is a @table but has no @key field (add `id: ID! @key`).", at: object.name.span)
@@ -169,7 +181,8 @@ struct TableBinder {
         default:
             if let values = enums[scalarName] { return .enumeration(values) }
             fail(
-                "Field \(typeName).\(field.name.value) has type \(scalarName), which Strata cannot store (use ID, UUID, "
+                "Field \(typeName).\(field.name.value) has type \(scalarName), which Strata cannot store "
+                    + "(use ID, UUID, "
                     + "String, Int, Float, Boolean, DateTime, Date, JSON, an enum or [String!]).", at: field.type.span)
             return nil
         }
@@ -315,11 +328,12 @@ struct TableBinder {
             model.columns[key.column] = column
             model.addIndex(column.name)
         }
-        model.relations.append((
-            field.name.value,
-            RelationBinding(
-                kind: .belongsTo, target: target.typeName, localColumn: column.name, remoteColumn: targetKey.name)
-        ))
+        model.relations.append(
+            (
+                field.name.value,
+                RelationBinding(
+                    kind: .belongsTo, target: target.typeName, localColumn: column.name, remoteColumn: targetKey.name)
+            ))
         tables[typeName] = model
     }
 
@@ -371,10 +385,12 @@ struct TableBinder {
             tables[target.typeName] = target
         }
         var updated = tables[typeName] ?? model
-        updated.relations.append((
-            field.name.value,
-            RelationBinding(kind: kind, target: target.typeName, localColumn: ownKey.name, remoteColumn: column.name)
-        ))
+        updated.relations.append(
+            (
+                field.name.value,
+                RelationBinding(
+                    kind: kind, target: target.typeName, localColumn: ownKey.name, remoteColumn: column.name)
+            ))
         tables[typeName] = updated
     }
 
@@ -454,13 +470,15 @@ struct TableBinder {
             return
         }
         let required: [(String, [String])] = [
-            ("entityType", ["String"]), ("entityId", ["ID", "UUID", "String"]), ("action", ["String"] + enumsWithActions),
+            ("entityType", ["String"]), ("entityId", ["ID", "UUID", "String"]),
+            ("action", ["String"] + enumsWithActions),
             ("changes", ["JSON", "String"]),
         ]
         for (fieldName, types) in required {
             guard let field = model.storedField(fieldName), types.contains(field.typeName), !field.isList else {
                 fail(
-                    "The @auditLog type \(name) needs a stored field \(fieldName) of type \(types.joined(separator: " or ")).",
+                    "The @auditLog type \(name) needs a stored field \(fieldName) of type "
+                        + "\(types.joined(separator: " or ")).",
                     at: model.definition.name.span)
                 continue
             }

@@ -45,7 +45,8 @@ struct TableModel {
     func storedField(_ name: String) -> StoredField? { storedFields.first { $0.name == name } }
 
     mutating func addIndex(_ column: String) {
-        let alreadyCovered = indexes.contains([column]) || columns.contains { $0.name == column && $0.isUnique }
+        let alreadyCovered =
+            indexes.contains([column]) || columns.contains { $0.name == column && $0.isUnique }
             || primaryKeyColumn?.name == column
         if !alreadyCovered { indexes.append([column]) }
     }

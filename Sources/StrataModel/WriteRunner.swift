@@ -1,5 +1,5 @@
-internal import StrataLanguage
 internal import StrataJSON
+internal import StrataLanguage
 public import StrataSchema
 public import StrataStorage
 
@@ -68,32 +68,32 @@ public struct WriteRunner: Sendable {
         let binding = try writableBinding(entity)
         let key = try Self.key(id, of: binding)
         var values = try inputValues(input, of: binding, allowed: model.schema.types[binding.names.updateInput])
-        for (column, value) in values where value.isNull {
-            if let descriptor = binding.entity.columns.first(where: { $0.name == column }), !descriptor.isNullable {
-                throw ModelError.badInput(
-                    "Field `\(descriptor.field)` of \(entity) cannot be set to null.", field: descriptor.field)
-            }
-        }
         Self.setServerColumns(of: binding, creating: false, now: now, into: &values)
         let given = values
         let audit = auditLog?.isServed(by: adapter, with: binding) == true ? auditLog : nil
         return try await run(binding) { transaction in
-            let current = try await Self.currentRow(of: binding, key: key, expectedVersion: expectedVersion, transaction)
+            let current = try await Self.currentRow(
+                of: binding, key: key, expectedVersion: expectedVersion, transaction)
             var values = given
             let changedColumns = Set(values.keys)
-            let stale = binding.derivedFields.filter { Self.factorColumns($0, of: binding).contains(where: changedColumns.contains) }
+            let stale = binding.derivedFields.filter {
+                Self.factorColumns($0, of: binding).contains(where: changedColumns.contains)
+            }
             if !stale.isEmpty {
                 var state: [String: StorageValue] = [:]
                 for (index, column) in binding.entity.columns.enumerated() { state[column.name] = current[index] }
                 state.merge(values) { _, new in new }
-                try await Self.computeDerived(stale, of: binding, model: model, state: state, into: &values, transaction)
+                try await Self.computeDerived(
+                    stale, of: binding, model: model, state: state, into: &values, transaction)
             }
             guard
                 let row = try await transaction.update(
-                    entity, key: key, values: values, expectedVersion: binding.entity.versionColumn == nil ? nil : expectedVersion.map(Int64.init),
+                    entity, key: key, values: values,
+                    expectedVersion: binding.entity.versionColumn == nil ? nil : expectedVersion.map(Int64.init),
                     filter: binding.visibilityFilter)
             else { throw Self.notFound(binding, id) }
-            try await audit?.record(.update, of: binding, key: key, written: values, actor: actor, now: now, transaction)
+            try await audit?.record(
+                .update, of: binding, key: key, written: values, actor: actor, now: now, transaction)
             return row
         }
     }
@@ -113,10 +113,12 @@ public struct WriteRunner: Sendable {
                 let values = [descriptor.columns[softDelete].name: StorageValue.timestamp(now)]
                 guard
                     let row = try await transaction.update(
-                        entity, key: key, values: values, expectedVersion: binding.entity.versionColumn == nil ? nil : expectedVersion.map(Int64.init),
+                        entity, key: key, values: values,
+                        expectedVersion: binding.entity.versionColumn == nil ? nil : expectedVersion.map(Int64.init),
                         filter: binding.visibilityFilter)
                 else { throw Self.notFound(binding, id) }
-                try await audit?.record(.delete, of: binding, key: key, written: values, actor: actor, now: now, transaction)
+                try await audit?.record(
+                    .delete, of: binding, key: key, written: values, actor: actor, now: now, transaction)
                 return row
             }
             _ = try await Self.currentRow(of: binding, key: key, expectedVersion: expectedVersion, transaction)
@@ -161,7 +163,9 @@ public struct WriteRunner: Sendable {
             if case .null = input { return [:] }
             throw ModelError.badInput("The input of a \(binding.typeName) mutation must be an input object.")
         }
-        guard case .inputObject(let type)? = inputType else { throw ModelError.badInput("\(binding.typeName) is read-only.") }
+        guard case .inputObject(let type)? = inputType else {
+            throw ModelError.badInput("\(binding.typeName) is read-only.")
+        }
         var values: [String: StorageValue] = [:]
         for field in fields {
             guard type.field(field.name) != nil, let column = binding.column(forField: field.name) else {
@@ -205,7 +209,8 @@ public struct WriteRunner: Sendable {
         do {
             return try binding.entity.primaryKeyColumn.storageValue(.string(id))
         } catch {
-            throw ModelError.badInput("Invalid id \"\(id.prefix(64))\" for \(binding.typeName): expected a UUID.", field: "id")
+            throw ModelError.badInput(
+                "Invalid id \"\(id.prefix(64))\" for \(binding.typeName): expected a UUID.", field: "id")
         }
     }
 
@@ -218,14 +223,17 @@ public struct WriteRunner: Sendable {
         of binding: EntityBinding, key: StorageValue, expectedVersion: Int?, _ transaction: any StorageTransaction
     ) async throws -> Row {
         let descriptor = binding.entity
-        let rows = try await transaction.lookup(LookupRequest(
-            entity: descriptor.name, column: descriptor.primaryKeyColumn.name, keys: [key],
-            filter: binding.visibilityFilter))
+        let rows = try await transaction.lookup(
+            LookupRequest(
+                entity: descriptor.name, column: descriptor.primaryKeyColumn.name, keys: [key],
+                filter: binding.visibilityFilter))
         guard let row = rows.first else {
             guard case .string(let id) = key else { throw ModelError(.notFound, "\(binding.typeName) not found.") }
             throw notFound(binding, id)
         }
-        if let expectedVersion, let versionColumn = descriptor.versionColumn, row[versionColumn] != .int(Int64(expectedVersion)) {
+        if let expectedVersion, let versionColumn = descriptor.versionColumn,
+            row[versionColumn] != .int(Int64(expectedVersion))
+        {
             throw ModelError(.conflict, "The \(binding.typeName) was changed by someone else (version mismatch).")
         }
         return row
@@ -283,18 +291,16 @@ public struct WriteRunner: Sendable {
         else { return .null }
         let key = state[relation.localColumn] ?? .null
         if key.isNull { return .null }
-        let rows = try await transaction.lookup(LookupRequest(
-            entity: target.typeName, column: relation.remoteColumn, keys: [key], filter: target.visibilityFilter))
+        let rows = try await transaction.lookup(
+            LookupRequest(
+                entity: target.typeName, column: relation.remoteColumn, keys: [key], filter: target.visibilityFilter))
         guard let row = rows.first else {
             let field = binding.entity.columns.first { $0.name == relation.localColumn }?.field ?? relationName
             throw ModelError(
-                .constraintViolation, "Field `\(field)` of \(binding.typeName) refers to a \(target.typeName) that does not exist.",
+                .constraintViolation,
+                "Field `\(field)` of \(binding.typeName) refers to a \(target.typeName) that does not exist.",
                 field: field)
         }
         return row[targetColumn]
     }
-}
-
-extension ColumnDescriptor {
-    func isPrimaryKey(of entity: EntityDescriptor) -> Bool { entity.primaryKeyColumn.name == name }
 }

@@ -1,4 +1,4 @@
-public import StrataStorage
+package import StrataStorage
 
 /// A `StorageValue` hashed and compared byte for byte (Swift's `String` equality uses canonical equivalence,
 /// which the storage contract does not), for grouping rows by key.

@@ -1,4 +1,4 @@
-public import StrataStorage
+package import StrataStorage
 
 /// The value rules every adapter applies before a value reaches the database, so SQL backends reject exactly
 /// what the memory adapter (the reference) rejects, with the same codes.

@@ -20,22 +20,25 @@ public struct SQLQuery: Sendable {
     public var entity: EntityDescriptor
     public var resultColumns: [ResultColumn]
     public var includesTotalCount: Bool
-    /// Rows whose row number is at most this only carry the total count of a window whose page is empty.
-    public var countOnlyThrough: Int
+    /// With a row-number column: rows numbered in `pageStart + 1 ... pageEnd` form the page; other rows only
+    /// carry the total count of a window whose page is empty.
+    public var pageStart: Int
+    public var pageEnd: Int?
     /// For related reads: the entity index of the foreign-key column and the requested parent keys.
     public var partitionColumn: Int?
     public var parentKeys: [StorageValue]
 
     init(
         statement: SQLStatement?, entity: EntityDescriptor, resultColumns: [ResultColumn],
-        includesTotalCount: Bool = false, countOnlyThrough: Int = 0, partitionColumn: Int? = nil,
+        includesTotalCount: Bool = false, pageStart: Int = 0, pageEnd: Int? = nil, partitionColumn: Int? = nil,
         parentKeys: [StorageValue] = []
     ) {
         self.statement = statement
         self.entity = entity
         self.resultColumns = resultColumns
         self.includesTotalCount = includesTotalCount
-        self.countOnlyThrough = countOnlyThrough
+        self.pageStart = pageStart
+        self.pageEnd = pageEnd
         self.partitionColumn = partitionColumn
         self.parentKeys = parentKeys
     }
@@ -52,7 +55,7 @@ public struct SQLQuery: Sendable {
         rows.reserveCapacity(results.count)
         let rowNumberIndex = resultColumns.firstIndex(of: .rowNumber)
         for result in results {
-            if let rowNumberIndex, case .int(let n) = result[rowNumberIndex], n <= countOnlyThrough { continue }
+            if let rowNumberIndex, !isPageRow(result[rowNumberIndex]) { continue }
             rows.append(row(from: result))
         }
         return rows
@@ -73,7 +76,7 @@ public struct SQLQuery: Sendable {
         for result in results {
             let key = ByteWiseKey(result[keyIndex])
             var page = groups[key] ?? Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil)
-            if let rowNumberIndex, case .int(let n) = result[rowNumberIndex], n <= countOnlyThrough {
+            if let rowNumberIndex, !isPageRow(result[rowNumberIndex]) {
                 groups[key] = page
                 continue
             }
@@ -82,6 +85,11 @@ public struct SQLQuery: Sendable {
         }
         let empty = Page(rows: [], totalCount: includesTotalCount ? 0 : nil)
         return parentKeys.map { key in key.isNull ? empty : groups[ByteWiseKey(key)] ?? empty }
+    }
+
+    private func isPageRow(_ rowNumber: StorageValue) -> Bool {
+        guard case .int(let n) = rowNumber else { return true }
+        return n > pageStart && pageEnd.map { n <= $0 } ?? true
     }
 
     private func row(from result: [StorageValue]) -> Row {

@@ -5,7 +5,7 @@ public import StrataStorage
 /// Total counts: `COUNT(*) OVER (…)` in the same statement. A window function sees only rows that reach the
 /// select list, so a page past the end (offset ≥ total) would lose its count. When a count is wanted and rows
 /// may be skipped (offset > 0, or limit 0), the page is cut with `ROW_NUMBER()` instead of `LIMIT/OFFSET` and
-/// the first row of every window is kept as a count-only carrier (`SQLQuery.countOnlyThrough`), which
+/// the first row of every window is kept as a count-only carrier (outside `SQLQuery.pageStart`/`pageEnd`), which
 /// `SQLQuery` drops. Lists without a count, or from offset 0, use plain `LIMIT/OFFSET` (index-friendly).
 extension SQLRenderer {
     /// `SELECT … FROM t WHERE column IN (keys) [AND (filter)]`.
@@ -59,7 +59,7 @@ extension SQLRenderer {
         resultColumns += [.rowNumber, .totalCount]
         return SQLQuery(
             statement: statement(sql), entity: entity, resultColumns: resultColumns, includesTotalCount: true,
-            countOnlyThrough: request.offset)
+            pageStart: request.offset, pageEnd: Self.pageEnd(request.offset, request.limit))
     }
 
     /// The children of all parents in one statement: `ROW_NUMBER()`/`COUNT(*)` partitioned by the foreign key.
@@ -77,7 +77,8 @@ extension SQLRenderer {
         func query(_ statement: SQLStatement?) -> SQLQuery {
             SQLQuery(
                 statement: statement, entity: entity, resultColumns: resultColumns,
-                includesTotalCount: request.includeTotalCount, countOnlyThrough: keepCarriers ? request.offset : 0,
+                includesTotalCount: request.includeTotalCount, pageStart: request.offset,
+                pageEnd: Self.pageEnd(request.offset, request.limit),
                 partitionColumn: fkIndex, parentKeys: request.parentKeys)
         }
         guard !keys.isEmpty else { return query(nil) }
@@ -101,13 +102,19 @@ extension SQLRenderer {
         return query(statement(sql))
     }
 
+    /// The last row number of a page (saturating), nil without a limit.
+    static func pageEnd(_ offset: Int, _ limit: Int?) -> Int? {
+        guard let limit else { return nil }
+        let (end, overflow) = offset.addingReportingOverflow(limit)
+        return overflow ? Int.max : end
+    }
+
     /// The row-number condition selecting one page of a window, plus the first row as a count carrier.
     private func pageWindow(_ offset: Int, _ limit: Int?, _ keepCarrier: Bool) -> SQL {
         let rowNumber = SQL.identifier(RendererName.rowNumber)
         var window: SQL = "\(rowNumber) > \(.int(Int64(offset)), as: .int)"
-        if let limit {
-            let (end, overflow) = offset.addingReportingOverflow(limit)
-            window.append(" AND \(rowNumber) <= \(.int(Int64(overflow ? Int.max : end)), as: .int)")
+        if let end = Self.pageEnd(offset, limit) {
+            window.append(" AND \(rowNumber) <= \(.int(Int64(end)), as: .int)")
         }
         return keepCarrier ? "(\(window)) OR \(rowNumber) = 1" : window
     }

@@ -59,9 +59,16 @@ struct DocumentWalker {
     }
 
     private func walkOperation(_ operation: OperationDefinition) {
-        let root = context.schema.rootType(for: operation.operation).map(NamedType.object)
+        let rootName: String? =
+            switch operation.operation {
+            case .query: context.schema.queryTypeName
+            case .mutation: context.schema.mutationTypeName
+            case .subscription: context.schema.subscriptionTypeName
+            }
+        let root = rootName.flatMap { context.entry(named: $0) }
         context.outputType = root.map { .named($0.name) }
-        context.outputNamedType = root
+        context.outputEntry = root
+        context.fieldEntry = nil
         each(.enterOperation) { $0.enterOperation(operation) }
         for definition in operation.variableDefinitions {
             walkVariableDefinition(definition)
@@ -78,9 +85,10 @@ struct DocumentWalker {
     }
 
     private func walkFragment(_ fragment: FragmentDefinition) {
-        let type = context.type(named: fragment.typeCondition.value)
+        let type = context.entry(named: fragment.typeCondition.value)
         context.outputType = type.map { .named($0.name) }
-        context.outputNamedType = type
+        context.outputEntry = type
+        context.fieldEntry = nil
         each(.enterFragmentDefinition) { $0.enterFragmentDefinition(fragment) }
         walkDirectives(fragment.directives, at: .fragmentDefinition)
         walkSelectionSet(fragment.selectionSet, parent: type.flatMap { $0.kind.isComposite ? $0 : nil })
@@ -100,72 +108,73 @@ struct DocumentWalker {
 
     // MARK: Selections
 
-    private func walkSelectionSet(_ selectionSet: SelectionSet, parent: NamedType?) {
-        let savedParent = context.parentType
-        context.parentType = parent
+    private func walkSelectionSet(_ selectionSet: SelectionSet, parent: TypeEntry?) {
+        let savedParent = context.parentEntry
+        context.parentEntry = parent
         each(.enterSelectionSet) { $0.enterSelectionSet(selectionSet) }
-        for selection in selectionSet.selections {
+        let selections = selectionSet.selections
+        for position in selections.indices {
             if context.isAborted { break }
-            switch selection {
+            switch selections[position] {
             case .field(let field): walkField(field, parent: parent)
             case .fragmentSpread(let spread): walkFragmentSpread(spread)
             case .inlineFragment(let fragment): walkInlineFragment(fragment)
             }
-            context.parentType = parent
+            context.parentEntry = parent
         }
         each(.leaveSelectionSet) { $0.leaveSelectionSet(selectionSet) }
-        context.parentType = savedParent
+        context.parentEntry = savedParent
     }
 
-    private func walkField(_ field: Field, parent: NamedType?) {
-        let definition = parent.flatMap {
-            context.schema.fieldDefinition(parentType: $0.name, fieldName: field.name.value)
-        }
-        let type = definition?.type
-        let named = type.flatMap { context.type(named: $0.namedType) }
-        context.fieldDefinition = definition
-        context.outputType = type
-        context.outputNamedType = named
+    private func walkField(_ field: Field, parent: TypeEntry?) {
+        let entry = parent?.fields[field.name.value]
+        let named = entry.flatMap { context.index.entry(id: $0.namedTypeID) }
+        context.fieldEntry = entry
+        context.outputType = entry?.type
+        context.outputEntry = named
         each(.enterField) { $0.enterField(field) }
         if !field.arguments.isEmpty {
-            walkArguments(field.arguments, definitions: definition?.arguments)
+            walkArguments(field.arguments, definitions: entry?.definition.arguments)
         }
         if !field.directives.isEmpty {
             walkDirectives(field.directives, at: .field)
-            context.fieldDefinition = definition
-            context.outputType = type
-            context.outputNamedType = named
         }
         if let selectionSet = field.selectionSet {
             walkSelectionSet(selectionSet, parent: named.flatMap { $0.kind.isComposite ? $0 : nil })
         }
-        context.fieldDefinition = definition
-        context.outputType = type
-        context.outputNamedType = named
+        context.fieldEntry = entry
+        context.outputType = entry?.type
+        context.outputEntry = named
         each(.leaveField) { $0.leaveField(field) }
     }
 
     private func walkFragmentSpread(_ spread: FragmentSpread) {
+        let target = context.fragmentIndex(named: spread.name.value)
         if context.isInOperation {
             context.operationSpreads[context.currentDefinition].append(spread)
+            context.operationSpreadTargets[context.currentDefinition].append(target ?? -1)
         } else {
             context.fragmentSpreads[context.currentDefinition].append(spread)
+            context.fragmentSpreadTargets[context.currentDefinition].append(target ?? -1)
         }
+        context.spreadTarget = target
         each(.enterFragmentSpread) { $0.enterFragmentSpread(spread) }
         walkDirectives(spread.directives, at: .fragmentSpread)
     }
 
     private func walkInlineFragment(_ fragment: InlineFragment) {
-        let parent = context.parentType
-        let type: NamedType? =
-            if let condition = fragment.typeCondition { context.type(named: condition.value) } else { parent }
+        let parent = context.parentEntry
+        let type: TypeEntry? =
+            if let condition = fragment.typeCondition { context.entry(named: condition.value) } else { parent }
         context.outputType = type.map { .named($0.name) }
-        context.outputNamedType = type
+        context.outputEntry = type
+        context.fieldEntry = nil
         each(.enterInlineFragment) { $0.enterInlineFragment(fragment) }
         walkDirectives(fragment.directives, at: .inlineFragment)
         walkSelectionSet(fragment.selectionSet, parent: type.flatMap { $0.kind.isComposite ? $0 : nil })
         context.outputType = type.map { .named($0.name) }
-        context.outputNamedType = type
+        context.outputEntry = type
+        context.fieldEntry = nil
         each(.leaveInlineFragment) { $0.leaveInlineFragment(fragment) }
     }
 
@@ -192,10 +201,22 @@ struct DocumentWalker {
 
     private func walkArguments(_ arguments: [Argument], definitions: [InputValueDef]?) {
         for argument in arguments {
-            let definition = definitions?.first { $0.name == argument.name.value }
-            context.argumentDefinition = definition
-            context.inputType = definition?.type
-            context.defaultValue = definition?.defaultValue
+            var position = -1
+            if let definitions {
+                for index in definitions.indices where definitions[index].name == argument.name.value {
+                    position = index
+                    break
+                }
+            }
+            if let definitions, position >= 0 {
+                context.argumentDefinition = definitions[position]
+                context.inputType = definitions[position].type
+                context.defaultValue = definitions[position].defaultValue
+            } else {
+                context.argumentDefinition = nil
+                context.inputType = nil
+                context.defaultValue = nil
+            }
             context.parentInputObject = nil
             each(.enterArgument) { $0.enterArgument(argument) }
             walkValue(argument.value)
@@ -240,8 +261,7 @@ struct DocumentWalker {
         case .object(let fields, _):
             each(.enterValue) { $0.enterValue(value) }
             let type = context.inputType
-            var objectType: InputObjectType?
-            if let type, case .inputObject(let object) = context.type(named: type.namedType) { objectType = object }
+            let objectType = type.flatMap { context.entry(named: $0.namedType)?.inputObject }
             for field in fields {
                 let definition = objectType?.field(field.name.value)
                 context.inputType = definition?.type

@@ -19,7 +19,4 @@ extension Schema {
             return isSubType(sup, sub)
         }
     }
-
-    /// Whether a named type is a scalar or an enum.
-    func isLeafType(_ name: String) -> Bool { types[name]?.kind.isLeaf ?? false }
 }

@@ -21,7 +21,7 @@ enum Suggestions {
     }
 
     /// ` Did you mean "a", "b", or "c"?` (with a leading space), or "" when there is nothing to suggest.
-    static func didYouMean(_ suggestions: [String], prefix: String = "") -> String {
+    static func didYouMean(_ suggestions: [String], lead: String = "", prefix: String = "") -> String {
         guard !suggestions.isEmpty else { return "" }
         let quoted = suggestions.prefix(5).map { "\"\(prefix)\($0)\"" }
         let body: String =
@@ -30,7 +30,7 @@ enum Suggestions {
             case 2: "\(quoted[0]) or \(quoted[1])"
             default: quoted.dropLast().joined(separator: ", ") + ", or " + quoted.last!
             }
-        return " Did you mean \(body)?"
+        return " Did you mean \(lead.isEmpty ? "" : lead + " ")\(body)?"
     }
 
     /// Optimal string alignment distance (insertions, deletions, substitutions, adjacent transpositions);

@@ -49,9 +49,11 @@ public let specifiedRules: [any ValidationRule] = [
 ]
 
 /// Strata's default operational limits (not part of the specification; add them to `rules` explicitly):
-/// depth 15, 1,000 aliases, cost 50,000.
+/// depth 15, 1,000 aliases, cost 1,000,000,000. The cost ceiling is deliberately loose: lists without `first` count
+/// 100 items each, so realistic nested queries (the bench corpus peaks near 1.1 × 10⁸) already cost a lot; it stops
+/// only queries that fan out absurdly. Deployments should pick their own numbers.
 public let strataLimitRules: [any ValidationRule] = [
     MaxDepthRule(maxDepth: 15),
     MaxAliasesRule(maxAliases: 1_000),
-    MaxComplexityRule(maxCost: 50_000),
+    MaxComplexityRule(maxCost: 1_000_000_000),
 ]

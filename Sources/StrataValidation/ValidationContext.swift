@@ -22,13 +22,13 @@ public final class ValidationContext {
     // MARK: Type information of the node being visited
 
     /// The composite type whose selection set is being visited (nil when unknown or not composite).
-    public internal(set) var parentType: NamedType?
+    public var parentType: NamedType? { parentEntry?.type }
     /// The definition of the field being visited (meta-fields included).
-    public internal(set) var fieldDefinition: FieldDef?
-    /// The output type of the field being visited, or the type condition of the inline fragment being visited.
+    public var fieldDefinition: FieldDef? { fieldEntry?.definition }
+    /// The output type of the field being visited, or the type condition of the fragment being visited.
     public internal(set) var outputType: TypeRef?
-    /// The named type of `outputType`, looked up once.
-    public internal(set) var outputNamedType: NamedType?
+    /// The named type of `outputType`.
+    public var outputNamedType: NamedType? { outputEntry?.type }
     /// The directive being visited, when it is known to the schema.
     public internal(set) var directive: DirectiveDef?
     /// Whether the walker is inside a directive (known or not).
@@ -44,6 +44,11 @@ public final class ValidationContext {
     /// The default value of the argument or input field whose value is being visited.
     public internal(set) var defaultValue: Value?
 
+    let index: SchemaIndex
+    var parentEntry: TypeEntry?
+    var fieldEntry: FieldEntry?
+    var outputEntry: TypeEntry?
+
     // MARK: Recorded while walking
 
     /// The definition being walked: an index into `operations` (when `isInOperation`) or into `fragments`.
@@ -51,6 +56,13 @@ public final class ValidationContext {
     var isInOperation = false
     var operationSpreads: [[FragmentSpread]]
     var fragmentSpreads: [[FragmentSpread]]
+    /// For each recorded spread, the index of its fragment in `fragments` (-1 when unknown).
+    var operationSpreadTargets: [[Int]]
+    var fragmentSpreadTargets: [[Int]]
+    /// The fragment index of the spread being visited (set by the walker before `enterFragmentSpread`).
+    public internal(set) var spreadTarget: Int?
+    private var referencedFragmentsCache: [[Int]?]
+    private var variableUsagesCache: [[VariableUsage]?]
     var operationVariableUsages: [[VariableUsage]]
     var fragmentVariableUsages: [[VariableUsage]]
 
@@ -66,6 +78,7 @@ public final class ValidationContext {
         self.document = document
         self.source = source
         self.maxErrors = maxErrors
+        self.index = SchemaIndex.of(schema)
         var operations: [OperationDefinition] = []
         var fragments: [FragmentDefinition] = []
         var index: [String: Int] = [:]
@@ -83,6 +96,10 @@ public final class ValidationContext {
         self.fragmentIndexByName = index
         operationSpreads = Array(repeating: [], count: operations.count)
         fragmentSpreads = Array(repeating: [], count: fragments.count)
+        operationSpreadTargets = Array(repeating: [], count: operations.count)
+        fragmentSpreadTargets = Array(repeating: [], count: fragments.count)
+        referencedFragmentsCache = Array(repeating: nil, count: operations.count)
+        variableUsagesCache = Array(repeating: nil, count: operations.count)
         operationVariableUsages = Array(repeating: [], count: operations.count)
         fragmentVariableUsages = Array(repeating: [], count: fragments.count)
     }
@@ -103,7 +120,9 @@ public final class ValidationContext {
     // MARK: Lookups
 
     /// The named type called `name` in the schema.
-    @inline(__always) public func type(named name: String) -> NamedType? { schema.types[name] }
+    public func type(named name: String) -> NamedType? { index.entry(named: name)?.type }
+
+    @inline(__always) func entry(named name: String) -> TypeEntry? { index.entry(named: name) }
 
     /// The index in `fragments` of the fragment called `name`.
     public func fragmentIndex(named name: String) -> Int? { fragmentIndexByName[name] }
@@ -116,7 +135,7 @@ public final class ValidationContext {
     /// The schema type for a type reference written in the document, or nil when its named type is unknown.
     public func typeRef(from reference: TypeReference) -> TypeRef? {
         switch reference {
-        case .named(let name): schema.types[name.value] == nil ? nil : .named(name.value)
+        case .named(let name): index.entry(named: name.value) == nil ? nil : .named(name.value)
         case .list(let inner, _): typeRef(from: inner).map { .list($0) }
         case .nonNull(let inner, _): typeRef(from: inner).map { .nonNull($0) }
         }
@@ -130,29 +149,35 @@ public final class ValidationContext {
     /// The fragment spreads written directly inside the fragment at `index` of `fragments`.
     public func spreads(ofFragment index: Int) -> [FragmentSpread] { fragmentSpreads[index] }
 
+    /// The indices of the fragments spread directly inside the fragment at `index` (-1 for unknown names).
+    public func spreadTargets(ofFragment index: Int) -> [Int] { fragmentSpreadTargets[index] }
+
     /// The indices (into `fragments`) of the fragments an operation reaches through spreads, in discovery order.
     public func recursivelyReferencedFragments(ofOperation index: Int) -> [Int] {
+        if let cached = referencedFragmentsCache[index] { return cached }
         var seen = [Bool](repeating: false, count: fragments.count)
         var result: [Int] = []
         // A stack of spread lists still to scan, as graphql-js orders them.
-        var pending: [[FragmentSpread]] = [operationSpreads[index]]
-        while let spreads = pending.popLast() {
-            for spread in spreads {
-                guard let fragment = fragmentIndexByName[spread.name.value], !seen[fragment] else { continue }
+        var pending: [[Int]] = [operationSpreadTargets[index]]
+        while let targets = pending.popLast() {
+            for fragment in targets where fragment >= 0 && !seen[fragment] {
                 seen[fragment] = true
                 result.append(fragment)
-                pending.append(fragmentSpreads[fragment])
+                pending.append(fragmentSpreadTargets[fragment])
             }
         }
+        referencedFragmentsCache[index] = result
         return result
     }
 
     /// The variables used in the operation at `index` and in every fragment it reaches.
     public func recursiveVariableUsages(ofOperation index: Int) -> [VariableUsage] {
+        if let cached = variableUsagesCache[index] { return cached }
         var usages = operationVariableUsages[index]
         for fragment in recursivelyReferencedFragments(ofOperation: index) {
             usages.append(contentsOf: fragmentVariableUsages[fragment])
         }
+        variableUsagesCache[index] = usages
         return usages
     }
 }

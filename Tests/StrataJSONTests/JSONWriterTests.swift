@@ -63,5 +63,14 @@ import StrataJSON
         JSONWriter.writeEscaped(string: "k", into: &bytes)
         JSONWriter.writeDouble(2.5, into: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == #""k"2.5"#)
+        var parts = JSONWriter()
+        parts.writeRaw("[")
+        parts.writeString("a\u{1B}")
+        parts.writeRaw(",")
+        parts.writeDouble(1e-7)
+        parts.writeRaw(",")
+        parts.writeInteger(-5)
+        parts.writeRaw("]")
+        #expect(parts.text == #"["a\u001b",1e-7,-5]"#)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import StrataPostgres
+import StrataSQLite
 import StrataStorage
 import Testing
 
@@ -6,8 +8,8 @@ import Testing
 /// `makeAdapter(_:model:)`; every conformance test then runs on them through `@Test(arguments: AdapterKind.allCases)`.
 enum AdapterKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
-    // case sqlite
-    // case postgres
+    case sqlite
+    case postgres
 
     var testDescription: String { rawValue }
 }
@@ -24,16 +26,20 @@ func makeAdapter(_ kind: AdapterKind, model: StorageModel) async throws -> any S
     switch kind {
     case .memory:
         adapter = MemoryAdapter(model: model, sourceName: "test")
-    // case .sqlite:
-    //     adapter = try await SQLiteAdapter(path: temporaryFile, model: model, sourceName: "test")
-    // case .postgres:
-    //     guard let url = adapterEnvironment("STRATA_TEST_POSTGRES_URL") else {
-    //         if adapterEnvironment("CI") != nil {
-    //             throw AdapterUnavailable(kind: .postgres, reason: "STRATA_TEST_POSTGRES_URL is not set on CI")
-    //         }
-    //         try Test.cancel("STRATA_TEST_POSTGRES_URL is not set")
-    //     }
-    //     adapter = try await PostgresAdapter(url: url, schema: "t_\(UUID())", model: model, sourceName: "test")
+    case .sqlite:
+        adapter = try await SQLiteAdapter(path: ":memory:", model: model, sourceName: "test")
+    case .postgres:
+        guard let url = adapterEnvironment("STRATA_TEST_POSTGRES_URL") else {
+            if adapterEnvironment("CI") != nil {
+                throw AdapterUnavailable(kind: .postgres, reason: "STRATA_TEST_POSTGRES_URL is not set on CI")
+            }
+            try Test.cancel("STRATA_TEST_POSTGRES_URL is not set")
+        }
+        // A schema of its own, dropped again on close.
+        let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        adapter = try await PostgresAdapter(
+            configuration: PostgresConfiguration(url: url, schema: schema, dropsSchemaOnClose: true), model: model,
+            sourceName: "test")
     }
     try await adapter.migrate()
     return adapter

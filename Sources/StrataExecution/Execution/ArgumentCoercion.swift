@@ -49,7 +49,7 @@ enum ArgumentCoercion {
     /// Coerces the request's variables against the operation's definitions; errors name the variable.
     static func coerceVariables(
         _ definitions: [VariableDefinition], _ provided: [String: JSONValue], schema: Schema
-    ) -> Result<[String: InputValue], [GraphQLError]> {
+    ) -> Result<[String: InputValue], VariableErrors> {
         var values: [String: InputValue] = [:]
         var errors: [GraphQLError] = []
         for definition in definitions {
@@ -91,8 +91,13 @@ enum ArgumentCoercion {
                         code: .badUserInput, spans: [definition.span]))
             }
         }
-        return errors.isEmpty ? .success(values) : .failure(errors)
+        return errors.isEmpty ? .success(values) : .failure(VariableErrors(errors: errors))
     }
+}
+
+/// Every problem found while coercing a request's variables.
+struct VariableErrors: Error {
+    var errors: [GraphQLError]
 }
 
 extension TypeRef {

@@ -52,9 +52,15 @@ public final class Executor: Sendable {
         public let variables: [String: JSONValue]
     }
 
+    /// The outcome of `prepare`: a request ready to execute, or the response that refuses it.
+    public enum Preparation: Sendable {
+        case ready(PreparedRequest)
+        case failed(GraphQLResponse)
+    }
+
     /// Parses (or finds in the cache), validates and selects the operation — everything before execution.
     /// Transports use it to refuse, say, a mutation over GET before anything runs.
-    public func prepare(_ request: GraphQLRequest) -> Result<PreparedRequest, GraphQLResponse> {
+    public func prepare(_ request: GraphQLRequest) -> Preparation {
         let entry: DocumentCache.Entry
         if let cached = documents.get(request.query) {
             entry = cached
@@ -64,30 +70,30 @@ public final class Executor: Sendable {
             do throws(SyntaxError) {
                 document = try parse(source, options: options.parse)
             } catch {
-                return .failure(.requestErrors([error.graphQLError(source: source)], code: .parseFailed))
+                return .failed(.requestErrors([error.graphQLError(source: source)], code: .parseFailed))
             }
             let errors = validate(document, schema: schema, source: source, rules: validationRules)
             if !errors.isEmpty {
                 let code = errors.contains { $0.code == .tooComplex } ? ErrorCode.tooComplex : .validationFailed
-                return .failure(.requestErrors(errors, code: code))
+                return .failed(.requestErrors(errors, code: code))
             }
             entry = DocumentCache.Entry(source: source, document: document)
             documents.put(request.query, entry)
         }
         switch selectOperation(entry.document, request.operationName) {
         case .success(let operation):
-            return .success(
+            return .ready(
                 PreparedRequest(source: entry.source, document: entry.document, operation: operation, variables: request.variables))
         case .failure(let error):
-            return .failure(.requestErrors([error], code: .operationNotFound))
+            return .failed(.requestErrors([error], code: .operationNotFound))
         }
     }
 
     /// Runs a request end to end.
     public func execute(_ request: GraphQLRequest, context: RequestContext = RequestContext()) async -> GraphQLResponse {
         switch prepare(request) {
-        case .success(let prepared): await execute(prepared, context: context)
-        case .failure(let response): response
+        case .ready(let prepared): await execute(prepared, context: context)
+        case .failed(let response): response
         }
     }
 
@@ -123,8 +129,8 @@ public final class Executor: Sendable {
         let variables: [String: InputValue]
         switch ArgumentCoercion.coerceVariables(operation.variableDefinitions, prepared.variables, schema: schema) {
         case .success(let values): variables = values
-        case .failure(let errors):
-            return .requestErrors(errors.map { $0.located(in: prepared.source) }, code: .badUserInput)
+        case .failure(let failure):
+            return .requestErrors(failure.errors.map { $0.located(in: prepared.source) }, code: .badUserInput)
         }
         var fragments: [String: FragmentDefinition] = [:]
         for definition in prepared.document.definitions {

@@ -1,4 +1,4 @@
-public import StrataLanguage
+import StrataLanguage
 
 extension Schema {
     /// Parses and builds a schema from SDL text, with no parse limits (the schema is trusted input).

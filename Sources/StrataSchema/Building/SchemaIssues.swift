@@ -1,22 +1,5 @@
 import StrataLanguage
 
-/// Where a node was written: which added document, and the span inside it.
-struct Origin: Hashable {
-    var document: Int
-    var span: SourceSpan
-}
-
-/// A node together with the index of the document it came from.
-struct Located<Node> {
-    var node: Node
-    var document: Int
-
-    init(_ node: Node, _ document: Int) {
-        self.node = node
-        self.document = document
-    }
-}
-
 /// The problems found so far while building a schema.
 struct SchemaIssues {
     struct Issue {

@@ -22,37 +22,53 @@ struct MemoryCandidate {
 }
 
 extension MemoryOrdering {
-    /// Sorts, counts and pages candidates (the shared tail of `list` and `related`).
+    /// Sorts, counts and pages candidates (the shared tail of `list` and `related`). Candidates arrive in slot
+    /// order, so a candidate's position is the final tie-breaker.
     func page(_ candidates: [MemoryCandidate], offset: Int, limit: Int?, includeTotalCount: Bool) -> Page {
         let total = includeTotalCount ? candidates.count : nil
         let end = limit.map { offset.addingReportingOverflow($0).overflow ? Int.max : offset + $0 } ?? Int.max
         if offset >= candidates.count || end <= offset { return Page(rows: [], totalCount: total) }
-        let ordered: [MemoryCandidate]
-        if isEmpty {
-            ordered = candidates
-        } else if end < candidates.count && end <= 512 && end * 4 < candidates.count {
-            ordered = smallest(end, of: candidates)
-        } else {
-            ordered = candidates.sorted(by: precedes)
-        }
-        let upper = min(end, ordered.count)
+        let upper = min(end, candidates.count)
         var rows: [Row] = []
         rows.reserveCapacity(upper - offset)
-        for i in offset..<upper { rows.append(ordered[i].row) }
+        if isEmpty || candidates.count == 1 {
+            for i in offset..<upper { rows.append(candidates[i].row) }
+        } else {
+            let order = sortedPositions(candidates, first: upper)
+            for i in offset..<upper { rows.append(candidates[order[i]].row) }
+        }
         return Page(rows: rows, totalCount: total)
     }
 
-    @inline(__always)
-    private func precedes(_ a: MemoryCandidate, _ b: MemoryCandidate) -> Bool {
-        let order = compare(a.row, b.row)
-        return order != 0 ? order < 0 : a.slot < b.slot
+    /// Positions of the first `count` candidates in order. A short page of many candidates is selected
+    /// without a full sort; otherwise the sort keys are copied once into one flat buffer, so the sort's
+    /// comparisons touch no reference counts.
+    private func sortedPositions(_ candidates: [MemoryCandidate], first count: Int) -> [Int] {
+        if count < candidates.count && count <= 512 && count * 4 < candidates.count {
+            return smallest(count, of: candidates.count) { a, b in
+                let order = compare(candidates[a].row, candidates[b].row)
+                return order != 0 ? order < 0 : a < b
+            }
+        }
+        let width = keyCount
+        var flat: [StorageValue] = []
+        flat.reserveCapacity(candidates.count * width)
+        for candidate in candidates { appendKeys(of: candidate.row, to: &flat) }
+        var positions = Array(0..<candidates.count)
+        flat.withUnsafeBufferPointer { keys in
+            positions.sort { a, b in
+                let order = compare(keys, a * width, b * width)
+                return order != 0 ? order < 0 : a < b
+            }
+        }
+        return positions
     }
 
-    /// The first `k` candidates in order, without sorting all of them.
-    private func smallest(_ k: Int, of candidates: [MemoryCandidate]) -> [MemoryCandidate] {
-        var best: [MemoryCandidate] = []
+    /// The first `k` positions in order, without sorting all of them.
+    private func smallest(_ k: Int, of n: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+        var best: [Int] = []
         best.reserveCapacity(k + 1)
-        for candidate in candidates {
+        for candidate in 0..<n {
             if best.count == k {
                 guard precedes(candidate, best[k - 1]) else { continue }
                 best.removeLast()

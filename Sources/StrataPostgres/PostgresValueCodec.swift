@@ -1,0 +1,94 @@
+import StrataStorage
+
+/// Converts storage values to PostgreSQL's text format and back. Parameters go out as text with an explicit type
+/// OID where the text alone would be ambiguous; results come back as text and are parsed by their column's OID.
+///
+/// The session this codec talks to has `DateStyle = ISO`, `TimeZone = UTC` and `extra_float_digits = 3`
+/// (set by `PostgresConnectionHandle` on connect), so temporal text is UTC and doubles round-trip exactly.
+enum PostgresValueCodec {
+    /// One parameter: its text (nil for NULL) and the type OID to declare (0: let the server infer it).
+    struct Parameter: Sendable, Hashable {
+        var text: String?
+        var typeOID: UInt32
+    }
+
+    static func encode(_ value: StorageValue) -> Parameter {
+        switch value {
+        case .null: Parameter(text: nil, typeOID: PostgresTypeOID.unspecified)
+        case .bool(let b): Parameter(text: b ? "t" : "f", typeOID: PostgresTypeOID.bool)
+        case .int(let i): Parameter(text: String(i), typeOID: PostgresTypeOID.int8)
+        case .double(let d): Parameter(text: encodeDouble(d), typeOID: PostgresTypeOID.float8)
+        // Strings serve uuid, text and enumeration columns: the statement's cast or context picks the type.
+        case .string(let s): Parameter(text: s, typeOID: PostgresTypeOID.unspecified)
+        case .json(let j): Parameter(text: j, typeOID: PostgresTypeOID.unspecified)
+        case .timestamp(let t):
+            Parameter(text: PostgresTemporalText.timestamp(microseconds: t), typeOID: PostgresTypeOID.timestamptz)
+        case .date(let d): Parameter(text: PostgresTemporalText.date(days: d), typeOID: PostgresTypeOID.date)
+        case .stringList(let list):
+            Parameter(text: PostgresArrayLiteral.encode(list), typeOID: PostgresTypeOID.textArray)
+        }
+    }
+
+    /// The shortest text that reads back as exactly `d` (Swift's description), spelled the way `float8in` accepts.
+    static func encodeDouble(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+        return d.description
+    }
+
+    enum DecodeError: Error, Equatable {
+        case unparsable(typeOID: UInt32)
+    }
+
+    /// The storage value for one non-NULL result field, chosen by the field's type OID. Text-like and unknown
+    /// types (uuid, text, name, domains) become `.string`; callers turn json/enum columns into their cases.
+    static func decode(_ text: String, typeOID: UInt32) throws(DecodeError) -> StorageValue {
+        switch typeOID {
+        case PostgresTypeOID.int8, PostgresTypeOID.int4, PostgresTypeOID.int2, PostgresTypeOID.oid:
+            guard let value = Int64(text) else { throw .unparsable(typeOID: typeOID) }
+            return .int(value)
+        case PostgresTypeOID.float8, PostgresTypeOID.float4, PostgresTypeOID.numeric:
+            guard let value = decodeDouble(text) else { throw .unparsable(typeOID: typeOID) }
+            return .double(value)
+        case PostgresTypeOID.bool:
+            switch text {
+            case "t": return .bool(true)
+            case "f": return .bool(false)
+            default: throw .unparsable(typeOID: typeOID)
+            }
+        case PostgresTypeOID.timestamptz, PostgresTypeOID.timestamp:
+            guard let value = PostgresTemporalText.parseTimestamp(text) else { throw .unparsable(typeOID: typeOID) }
+            return .timestamp(value)
+        case PostgresTypeOID.date:
+            guard let value = PostgresTemporalText.parseDate(text) else { throw .unparsable(typeOID: typeOID) }
+            return .date(value)
+        case PostgresTypeOID.textArray, PostgresTypeOID.varcharArray:
+            do {
+                return .stringList(try PostgresArrayLiteral.parse(text))
+            } catch {
+                throw .unparsable(typeOID: typeOID)
+            }
+        case PostgresTypeOID.json, PostgresTypeOID.jsonb:
+            return .json(text)
+        default:
+            return .string(text)
+        }
+    }
+
+    static func decodeDouble(_ text: String) -> Double? {
+        switch text {
+        case "NaN": .nan
+        case "Infinity": .infinity
+        case "-Infinity": -.infinity
+        default: Double(text)
+        }
+    }
+
+    /// Adapts a decoded value to the column it was read from: JSON text stays `.json` on every backend.
+    static func adapt(_ value: StorageValue, to type: ColumnType) -> StorageValue {
+        switch (type, value) {
+        case (.json, .string(let text)): .json(text)
+        default: value
+        }
+    }
+}

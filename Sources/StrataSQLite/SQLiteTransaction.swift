@@ -1,0 +1,119 @@
+import CSQLite3
+import StrataStorage
+import StrataSQL
+import Synchronization
+
+/// The write side of `SQLiteAdapter.transaction`: statements on the writer connection inside `BEGIN IMMEDIATE`.
+/// Each call is atomic (a failed statement changes nothing; `insertMany` uses a savepoint), so the transaction
+/// may continue after an error. Calls after the transaction ended fail with `.invalidRequest`.
+final class SQLiteTransaction: StorageTransaction {
+    private let adapter: SQLiteAdapter
+    private let box: SQLiteConnectionBox
+    private let isActive = Mutex(true)
+
+    init(adapter: SQLiteAdapter, box: SQLiteConnectionBox) {
+        self.adapter = adapter
+        self.box = box
+    }
+
+    func end() { isActive.withLock { $0 = false } }
+
+    func insert(_ entity: String, values: [String: StorageValue]) async throws(StorageError) -> Row {
+        let query = try adapter.renderer.insert(entity, values: values)
+        guard let row = query.rows(from: try await execute(query)).first else {
+            throw StorageError(.internal, "The inserted row was not returned.")
+        }
+        return row
+    }
+
+    func insertMany(_ entity: String, rows: [Row]) async throws(StorageError) {
+        try checkActive()
+        let renderer = adapter.renderer
+        let (count, nanoseconds) = try await adapter.run(on: box) { connection throws(StorageError) -> (Int, UInt64) in
+            try Self.checkTransactionOpen(connection)
+            return try measureNanoseconds { () throws(StorageError) -> Int in
+                try connection.execute("SAVEPOINT strata_insert_many")
+                do throws(StorageError) {
+                    for row in rows {
+                        _ = try connection.query(try renderer.insert(entity, row: row)) { _ in nil }
+                    }
+                    try connection.execute("RELEASE strata_insert_many")
+                } catch {
+                    if connection.isInTransaction {
+                        try? connection.execute("ROLLBACK TO strata_insert_many")
+                        try? connection.execute("RELEASE strata_insert_many")
+                    }
+                    throw error
+                }
+                return rows.count
+            }
+        }
+        StatementRecorder.record(source: adapter.sourceName, statements: count, nanoseconds: nanoseconds)
+    }
+
+    func update(
+        _ entity: String, key: StorageValue, values: [String: StorageValue], expectedVersion: Int64?,
+        filter: Predicate?
+    ) async throws(StorageError) -> Row? {
+        let query = try adapter.renderer.update(
+            entity, key: key, values: values, expectedVersion: expectedVersion, filter: filter)
+        if let row = query.rows(from: try await execute(query)).first { return row }
+        guard expectedVersion != nil else { return nil }
+        // No row: either none has this key (and matches the filter), or its version differs.
+        let probe = try adapter.renderer.exists(entity, key: key, filter: filter)
+        guard try await execute(probe, types: []).isEmpty else {
+            let version = query.entity.versionColumn.map { query.entity.columns[$0].name }
+            throw StorageError(
+                .conflict, "The row was changed by someone else.",
+                detail: "\(query.entity.name) version is not \(expectedVersion ?? 0)", column: version)
+        }
+        return nil
+    }
+
+    func delete(_ entity: String, key: StorageValue, filter: Predicate?) async throws(StorageError) -> Row? {
+        let query = try adapter.renderer.delete(entity, key: key, filter: filter)
+        return query.rows(from: try await execute(query)).first
+    }
+
+    func lookup(_ request: LookupRequest) async throws(StorageError) -> [Row] {
+        let query = try adapter.renderer.select(lookup: request)
+        guard query.statement != nil else {
+            try checkActive()
+            return []
+        }
+        return query.rows(from: try await execute(query))
+    }
+
+    private func execute(_ query: SQLQuery) async throws(StorageError) -> [[StorageValue]] {
+        guard let statement = query.statement else { return [] }
+        return try await execute(statement, types: query.resultTypes)
+    }
+
+    private func execute(_ statement: SQLStatement, types: [ColumnType?]) async throws(StorageError)
+        -> [[StorageValue]]
+    {
+        try checkActive()
+        let (rows, nanoseconds) = try await adapter.run(on: box) { connection throws(StorageError) in
+            try Self.checkTransactionOpen(connection)
+            return try measureNanoseconds { () throws(StorageError) in
+                try connection.query(statement) { $0 < types.count ? types[$0] : nil }
+            }
+        }
+        StatementRecorder.record(source: adapter.sourceName, nanoseconds: nanoseconds)
+        return rows
+    }
+
+    private func checkActive() throws(StorageError) {
+        guard isActive.withLock({ $0 }) else {
+            throw StorageError(.invalidRequest, "The transaction has already ended.")
+        }
+    }
+
+    /// SQLite rolls a transaction back by itself after some failures (e.g. an interrupted write); statements
+    /// after that would run outside any transaction, so they are refused.
+    private static func checkTransactionOpen(_ connection: SQLiteConnection) throws(StorageError) {
+        guard connection.isInTransaction else {
+            throw StorageError(.internal, "The transaction was rolled back by the database after an error.")
+        }
+    }
+}

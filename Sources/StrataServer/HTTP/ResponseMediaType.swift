@@ -1,0 +1,99 @@
+/// The two media types a GraphQL response is served as (GraphQL over HTTP, "Accept" and "Status Codes").
+public enum ResponseMediaType: Sendable, Hashable {
+    /// `application/graphql-response+json`: request errors get 4xx, executed responses 200.
+    case graphQLResponseJSON
+    /// `application/json` (legacy): every well-formed request gets 200.
+    case json
+
+    public var contentType: String {
+        switch self {
+        case .graphQLResponseJSON: "application/graphql-response+json; charset=utf-8"
+        case .json: "application/json; charset=utf-8"
+        }
+    }
+
+    /// Chooses the response media type from an `Accept` header by RFC 9110 content negotiation: the most specific
+    /// matching range gives each candidate its quality; the higher quality wins and a tie (as with `*/*`) goes to
+    /// `application/graphql-response+json`, the spec's preferred type. A missing or empty header is treated like
+    /// `application/graphql-response+json`, as the current spec lets servers choose. nil: neither is acceptable (406).
+    public static func negotiate(accept: String?) -> ResponseMediaType? {
+        guard let accept, accept.contains(where: { !$0.isWhitespace }) else { return .graphQLResponseJSON }
+        var best: (type: ResponseMediaType, quality: Int)?
+        for candidate in [ResponseMediaType.graphQLResponseJSON, .json] {
+            let quality = candidate.quality(in: accept)
+            if quality > 0, quality > (best?.quality ?? 0) { best = (candidate, quality) }
+        }
+        return best?.type
+    }
+
+    private var subtype: Substring {
+        switch self {
+        case .graphQLResponseJSON: "graphql-response+json"
+        case .json: "json"
+        }
+    }
+
+    /// Quality in thousandths given by the most specific range matching this type (0: not acceptable).
+    private func quality(in accept: String) -> Int {
+        var bestSpecificity = -1
+        var quality = 0
+        for range in accept.split(separator: ",") {
+            let parts = range.split(separator: ";")
+            guard let mediaRange = parts.first?.trimmingSpaces.lowercased() else { continue }
+            let pieces = mediaRange.split(separator: "/", maxSplits: 1)
+            guard pieces.count == 2 else { continue }
+            let specificity: Int
+            if pieces[0] == "*" && pieces[1] == "*" {
+                specificity = 0
+            } else if pieces[0] == "application" && pieces[1] == "*" {
+                specificity = 1
+            } else if pieces[0] == "application" && pieces[1] == subtype {
+                specificity = 2
+            } else {
+                continue
+            }
+            var rangeQuality = 1000
+            var charsetOK = true
+            for parameter in parts.dropFirst() {
+                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces.lowercased() }
+                guard pair.count == 2 else { continue }
+                let value = pair[1].trimmingCharacters(in: "\"")
+                if pair[0] == "q" {
+                    rangeQuality = Self.thousandths(value) ?? 0
+                } else if pair[0] == "charset", value != "utf-8", value != "utf8" {
+                    charsetOK = false
+                }
+            }
+            guard charsetOK else { continue }
+            if specificity > bestSpecificity {
+                bestSpecificity = specificity
+                quality = rangeQuality
+            }
+        }
+        return quality
+    }
+
+    /// `1`, `0.9`, `0.125` → thousandths; nil for anything that is not a qvalue.
+    private static func thousandths(_ text: String) -> Int? {
+        guard let value = Double(text), value >= 0, value <= 1 else { return nil }
+        return Int((value * 1000).rounded())
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var text = self
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return text
+    }
+}
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,163 @@
+import HTTPTypes
+public import Hummingbird
+import Logging
+import NIOCore
+import StrataExecution
+import StrataJSON
+import StrataLanguage
+
+/// The HTTP face of a runtime, following the GraphQL-over-HTTP specification:
+///
+/// - `POST /graphql` with `Content-Type: application/json` and `{query, operationName?, variables?, extensions?}`;
+/// - `GET /graphql?query=…&variables=…&operationName=…` for queries (a mutation over GET gets 405 with `Allow: POST`);
+/// - the response media type follows `Accept` (`ResponseMediaType.negotiate`); with
+///   `application/graphql-response+json`, request errors (parse, validation, variables, unknown operation) get 400,
+///   with `application/json` every well-formed request gets 200;
+/// - `GET /health`: 200 `{"status":"ok"}`, or 503 with the state of every source.
+///
+/// `X-Strata-Statements: true` (or `extensions.strataStatements: true`) adds the statements run per source to the
+/// response's `extensions`; `X-Strata-Actor` names the acting user. Unexpected errors become a generic 500 whose
+/// detail is only logged.
+public struct StrataHTTPResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    public let runtime: StrataRuntime
+    public let maxBodyBytes: Int
+
+    public init(runtime: StrataRuntime, maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes) {
+        self.runtime = runtime
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    static let statementsHeader = HTTPField.Name("X-Strata-Statements")!
+    static let actorHeader = HTTPField.Name("X-Strata-Actor")!
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        do {
+            switch request.uri.path {
+            case "/graphql", "/graphql/":
+                return try await graphQL(request, context: context)
+            case "/health", "/health/":
+                guard request.method == .get || request.method == .head else {
+                    return Self.response(.methodNotAllowed("Use GET for /health.", allow: "GET"), media: .json)
+                }
+                return await health()
+            default:
+                return Self.response(.notFound, media: .json)
+            }
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            return Self.response(.internalError, media: .json)
+        }
+    }
+
+    private func graphQL(_ request: Request, context: Context) async throws -> Response {
+        let isGET: Bool
+        switch request.method {
+        case .post: isGET = false
+        case .get: isGET = true
+        default:
+            return Self.response(.methodNotAllowed("Use POST (or GET for queries) for /graphql.", allow: "GET, POST"), media: .json)
+        }
+        guard let media = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
+            return Self.response(.notAcceptable, media: .json)
+        }
+
+        let decoded: Result<GraphQLRequest, HTTPProblem>
+        if isGET {
+            decoded = GraphQLRequestDecoder.decode(queryString: request.uri.query)
+        } else {
+            let contentType = request.headers[.contentType]
+            guard Self.isJSON(contentType) else { return Self.response(.unsupportedMediaType(contentType), media: media) }
+            switch try await BoundedBody.read(request, limit: maxBodyBytes) {
+            case .success(let body): decoded = GraphQLRequestDecoder.decode(body: body)
+            case .failure(let problem): return Self.response(problem, media: media)
+            }
+        }
+        let graphQLRequest: GraphQLRequest
+        switch decoded {
+        case .success(let value): graphQLRequest = value
+        case .failure(let problem): return Self.response(problem, media: media)
+        }
+
+        let prepared: Executor.PreparedRequest
+        switch runtime.executor.prepare(graphQLRequest) {
+        case .ready(let value): prepared = value
+        case .failed(let response): return Self.response(response, media: media)
+        }
+        if isGET, prepared.operation.operation != .query {
+            return Self.response(
+                .methodNotAllowed("Only queries may be sent with GET; use POST for \(prepared.operation.operation.rawValue)s.", allow: "POST"),
+                media: media)
+        }
+
+        var requestContext = RequestContext()
+        requestContext.actorID = request.headers[Self.actorHeader].flatMap { $0.isEmpty ? nil : $0 }
+        requestContext.reportStatements =
+            Self.isTrue(request.headers[Self.statementsHeader])
+            || graphQLRequest.extensions?["strataStatements"] == .bool(true)
+        let response = await runtime.executor.execute(prepared, context: requestContext)
+        return Self.response(response, media: media)
+    }
+
+    private func health() async -> Response {
+        let report = await runtime.health()
+        var headers = HTTPFields()
+        headers[.contentType] = ResponseMediaType.json.contentType
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: report.isHealthy ? .ok : .serviceUnavailable, headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: report.json())))
+    }
+
+    /// The status of a GraphQL response (GraphQL over HTTP, "Status Codes").
+    static func status(of response: GraphQLResponse, media: ResponseMediaType) -> HTTPResponse.Status {
+        guard case .requestError(let code) = response.outcome, media == .graphQLResponseJSON else { return .ok }
+        switch code {
+        case .internalServerError: return .internalServerError
+        case .serviceUnavailable: return .serviceUnavailable
+        case .timeout: return .gatewayTimeout
+        default: return .badRequest
+        }
+    }
+
+    static func response(_ response: GraphQLResponse, media: ResponseMediaType) -> Response {
+        var headers = HTTPFields()
+        headers.reserveCapacity(4)
+        headers[.contentType] = media.contentType
+        return Response(
+            status: status(of: response, media: media), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+
+    static func response(_ problem: HTTPProblem, media: ResponseMediaType) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = media.contentType
+        for (name, value) in problem.headers {
+            if let name = HTTPField.Name(name) { headers[name] = value }
+        }
+        return Response(
+            status: HTTPResponse.Status(code: problem.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.body)))
+    }
+
+    /// `application/json`, optionally with `charset=utf-8` (any other charset is refused).
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let parts = contentType.split(separator: ";")
+        guard let type = parts.first?.trimmingSpaces, type.lowercased() == "application/json" else { return false }
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces.lowercased() }
+            if pair.count == 2, pair[0] == "charset" {
+                let charset = pair[1].trimmingCharacters(in: "\"")
+                if charset != "utf-8" && charset != "utf8" { return false }
+            }
+        }
+        return true
+    }
+
+    static func isTrue(_ header: String?) -> Bool {
+        guard let header else { return false }
+        return header.lowercased() == "true" || header == "1"
+    }
+}

@@ -1,0 +1,41 @@
+import StrataLanguage
+import StrataSchema
+
+/// [Required Arguments](https://spec.graphql.org/draft/#sec-Required-Arguments): every argument of non-null type
+/// without a default value must be given to the field or directive that defines it.
+public struct ProvidedRequiredArgumentsRule: ValidationRule {
+    public init() {}
+
+    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+
+    final class Visitor: ValidationVisitor {
+        let context: ValidationContext
+        init(context: ValidationContext) { self.context = context }
+        var events: ValidationEvents { [.leaveField, .leaveDirective] }
+
+        func leaveField(_ field: Field) {
+            guard let definition = context.fieldDefinition else { return }
+            for argument in definition.arguments where Self.isMissing(argument, in: field.arguments) {
+                context.report(
+                    "Field \"\(definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is "
+                        + "required, but it was not provided.",
+                    at: [field.span])
+            }
+        }
+
+        func leaveDirective(_ directive: Directive) {
+            guard let definition = context.directive else { return }
+            for argument in definition.arguments where Self.isMissing(argument, in: directive.arguments) {
+                context.report(
+                    "Directive \"@\(definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" "
+                        + "is required, but it was not provided.",
+                    at: [directive.span])
+            }
+        }
+
+        static func isMissing(_ definition: InputValueDef, in arguments: [Argument]) -> Bool {
+            definition.type.isNonNull && definition.defaultValue == nil
+                && !arguments.contains { $0.name.value == definition.name }
+        }
+    }
+}

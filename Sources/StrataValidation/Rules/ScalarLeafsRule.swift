@@ -1,0 +1,33 @@
+import StrataLanguage
+import StrataSchema
+
+/// [Leaf Field Selections](https://spec.graphql.org/draft/#sec-Leaf-Field-Selections): a field of scalar or enum
+/// type has no selection set, and a field of object, interface or union type must have one.
+public struct ScalarLeafsRule: ValidationRule {
+    public init() {}
+
+    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+
+    final class Visitor: ValidationVisitor {
+        let context: ValidationContext
+        init(context: ValidationContext) { self.context = context }
+        var events: ValidationEvents { .enterField }
+
+        func enterField(_ field: Field) {
+            guard let type = context.outputType, let named = context.outputEntry else { return }
+            let name = field.name.value
+            if named.kind.isLeaf {
+                if let selectionSet = field.selectionSet {
+                    context.report(
+                        "Field \"\(name)\" must not have a selection since type \"\(type)\" has no subfields.",
+                        at: [selectionSet.span])
+                }
+            } else if field.selectionSet == nil {
+                context.report(
+                    "Field \"\(name)\" of type \"\(type)\" must have a selection of subfields. "
+                        + "Did you mean \"\(name) { ... }\"?",
+                    at: [field.span])
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import StrataLanguage
+import StrataSchema
+
+/// [Argument Uniqueness](https://spec.graphql.org/draft/#sec-Argument-Uniqueness): a field or directive is given each
+/// argument at most once.
+public struct UniqueArgumentNamesRule: ValidationRule {
+    public init() {}
+
+    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+
+    final class Visitor: ValidationVisitor {
+        let context: ValidationContext
+        init(context: ValidationContext) { self.context = context }
+        var events: ValidationEvents { [.enterField, .enterDirective] }
+
+        func enterField(_ field: Field) { check(field.arguments) }
+        func enterDirective(_ directive: Directive) { check(directive.arguments) }
+
+        private func check(_ arguments: [Argument]) {
+            guard arguments.count > 1 else { return }
+            var reported: Set<String> = []
+            for (index, argument) in arguments.enumerated() {
+                let name = argument.name.value
+                guard !reported.contains(name), arguments[(index + 1)...].contains(where: { $0.name.value == name })
+                else { continue }
+                reported.insert(name)
+                context.report(
+                    "There can be only one argument named \"\(name)\".",
+                    at: arguments.filter { $0.name.value == name }.map(\.name.span))
+            }
+        }
+    }
+}

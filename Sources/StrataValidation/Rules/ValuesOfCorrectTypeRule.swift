@@ -1,0 +1,132 @@
+import StrataLanguage
+import StrataSchema
+
+/// [Values of Correct Type](https://spec.graphql.org/draft/#sec-Values-of-Correct-Type) and
+/// [Input Object Required Fields](https://spec.graphql.org/draft/#sec-Input-Object-Required-Fields): every literal
+/// (argument values and variable defaults) can be coerced to the type its position expects.
+///
+/// Includes the OneOf rules: a literal of a OneOf input object gives exactly one field, and that field is not null.
+/// Variables are left to `VariablesInAllowedPositionRule`. Scalar literals are checked with the schema's scalar
+/// coercion (built-ins and Strata's `DateTime`, `Date`, `UUID`, `JSON`); other custom scalars accept any literal.
+public struct ValuesOfCorrectTypeRule: ValidationRule {
+    public init() {}
+
+    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+
+    final class Visitor: ValidationVisitor {
+        let context: ValidationContext
+        init(context: ValidationContext) { self.context = context }
+        var events: ValidationEvents { [.enterArgument, .enterVariableDefinition] }
+
+        func enterArgument(_ argument: Argument) {
+            guard let type = context.inputType else { return }
+            check(argument.value, type, shownAs: type)
+        }
+
+        func enterVariableDefinition(_ definition: VariableDefinition) {
+            guard let value = definition.defaultValue, let type = context.inputType else { return }
+            check(value, type, shownAs: type)
+        }
+
+        /// Checks `value` against `type`; messages name `shown` (the position's type, which differs from `type`
+        /// when a single value stands for a one-item list).
+        private func check(_ value: Value, _ type: TypeRef, shownAs shown: TypeRef) {
+            switch value {
+            case .variable:
+                return
+            case .null(let span):
+                if type.isNonNull { expected(shown, value, at: span) }
+                return
+            default:
+                break
+            }
+            let nullable = type.nullable
+            if case .list(let item) = nullable {
+                if case .list(let items, _) = value {
+                    for element in items { check(element, item, shownAs: item) }
+                } else {
+                    check(value, item, shownAs: shown)
+                }
+                return
+            }
+            guard let entry = context.entry(named: nullable.namedType) else { return }
+            switch entry.kind {
+            case .scalar:
+                guard value.isConstant,
+                    ScalarCoercion.strataScalarNames.contains(entry.name) || Self.builtInScalars.contains(entry.name)
+                else { return }
+                if case .failure(let failure) = ScalarCoercion.coerceLiteral(value, scalar: entry.name) {
+                    expected(shown, value, at: value.span, reason: failure.message)
+                }
+            case .inputObject:
+                guard let object = entry.inputObject else { return }
+                checkObject(value, object, shownAs: shown)
+            case .enumType:
+                guard case .enumType(let enumType) = entry.type else { return }
+                guard case .enumValue(let name) = value else {
+                    let printed = ValuePrinter.print(value)
+                    expected(
+                        shown, value, at: value.span,
+                        reason: "Enum \"\(enumType.name)\" cannot represent non-enum value: \(printed)."
+                            + enumHint(enumType, printed))
+                    return
+                }
+                if enumType.value(name.value) == nil {
+                    expected(
+                        shown, value, at: value.span,
+                        reason: "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum."
+                            + enumHint(enumType, name.value))
+                }
+            default:
+                return  // unknown or non-input types are reported by other rules
+            }
+        }
+
+        static let builtInScalars: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
+
+        private func checkObject(_ value: Value, _ object: InputObjectType, shownAs shown: TypeRef) {
+            guard case .object(let fields, let span) = value else {
+                expected(shown, value, at: value.span)
+                return
+            }
+            for field in fields {
+                if let definition = object.field(field.name.value) {
+                    check(field.value, definition.type, shownAs: definition.type)
+                } else {
+                    let hint = Suggestions.didYouMean(
+                        Suggestions.list(field.name.value, options: object.fields.map(\.name)))
+                    context.report(
+                        "Field \"\(field.name.value)\" is not defined by type \"\(object.name)\".\(hint)",
+                        at: [field.span])
+                }
+            }
+            for definition in object.fields
+            where definition.type.isNonNull && definition.defaultValue == nil
+                && !fields.contains(where: { $0.name.value == definition.name })
+            {
+                context.report(
+                    "Field \"\(object.name).\(definition.name)\" of required type \"\(definition.type)\" was not "
+                        + "provided.",
+                    at: [span])
+            }
+            if object.isOneOf {
+                if fields.count != 1 {
+                    context.report("OneOf Input Object \"\(object.name)\" must specify exactly one key.", at: [span])
+                } else if case .null = fields[0].value {
+                    context.report("Field \"\(object.name).\(fields[0].name.value)\" must be non-null.", at: [span])
+                }
+            }
+        }
+
+        private func enumHint(_ enumType: EnumType, _ text: String) -> String {
+            Suggestions.didYouMean(
+                Suggestions.list(text, options: enumType.values.map(\.name)), lead: "the enum value")
+        }
+
+        private func expected(_ type: TypeRef, _ value: Value, at span: SourceSpan, reason: String? = nil) {
+            var message = "Expected value of type \"\(type)\", found \(ValuePrinter.print(value))"
+            if let reason { message += "; " + reason } else { message += "." }
+            context.report(message, at: [span])
+        }
+    }
+}

@@ -1,0 +1,1 @@
+@main struct StrataCommandPlaceholder { static func main() {} }

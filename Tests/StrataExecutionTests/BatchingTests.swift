@@ -1,0 +1,99 @@
+import StrataDemoData
+import StrataExecution
+import StrataJSON
+import StrataStorage
+import Testing
+
+/// Proof by counting: statements per request grow with depth, never with rows.
+@Suite struct BatchingTests {
+    static let nested = "{ projects(first: 500) { tasks(first: 20) { assignee { name } } } }"
+
+    @Test("projects → tasks → assignee is 3 statements with a few projects", .timeLimit(.minutes(1)))
+    func nestedSmall() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor(scale: .small)
+        let (json, statements) = await ExecutionHarness(executor: executor).counting(Self.nested)
+        #expect(json["errors"] == nil)
+        #expect(statements == 3)
+    }
+
+    @Test("projects → tasks → assignee is still 3 statements with 200 projects and 20,000 tasks", .timeLimit(.minutes(2)))
+    func nestedBenchmarkScale() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor(scale: .benchmark)
+        let (json, statements) = await ExecutionHarness(executor: executor).counting(Self.nested)
+        #expect(json["errors"] == nil)
+        guard case .array(let projects)? = json["data"]?["projects"] else {
+            Issue.record("no projects")
+            return
+        }
+        #expect(projects.count >= 200)
+        #expect(statements == 3)
+    }
+
+    @Test("the same relation asked for twice through fragments is fetched once")
+    func fragmentsShareFetches() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor()
+        let (json, statements) = await ExecutionHarness(executor: executor).counting(
+            """
+            { projects(first: 5) { ...A ...B } }
+            fragment A on Project { owner { name } tasks(first: 3) { title } }
+            fragment B on Project { owner { email } tasks(first: 3) { status } }
+            """)
+        #expect(json["errors"] == nil)
+        #expect(statements == 3)
+    }
+
+    @Test("aliases with different arguments fetch once per distinct argument set")
+    func aliasesWithDifferentArguments() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor()
+        let (json, statements) = await ExecutionHarness(executor: executor).counting(
+            """
+            { projects(first: 5) {
+                a: tasks(first: 2) { title }
+                b: tasks(first: 2) { id }
+                c: tasks(first: 3) { title }
+                d: tasks(first: 3, where: { status: { eq: TODO } }) { title }
+            } }
+            """)
+        #expect(json["errors"] == nil)
+        // projects, tasks(first: 2), tasks(first: 3), tasks(first: 3, where: …)
+        #expect(statements == 4)
+    }
+
+    @Test("a key already loaded in the request is not fetched again")
+    func perRequestCache() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor()
+        let h = ExecutionHarness(executor: executor)
+        let (first, _) = await h.run("{ projects(first: 1) { owner { id } } }")
+        guard case .string(let owner)? = first["data"]?["projects"]?.firstItem?["owner"]?["id"] else {
+            Issue.record("no owner")
+            return
+        }
+        // The owner is looked up at step 1 and again (same key, same shape) at step 3: one lookup statement.
+        let (json, statements) = await h.counting(
+            "query ($id: ID!) { user(id: $id) { id } projects(first: 1) { owner { ownedProjects(first: 1) { owner { id } } } } }",
+            variables: ["id": .string(owner)])
+        #expect(json["errors"] == nil)
+        // Step 1: the user lookup and the projects list (2). Step 2: the owner is the user already loaded (0).
+        // Step 3: ownedProjects (1). Step 4: the owner again (0).
+        #expect(statements == 3)
+    }
+
+    @Test("a maximum batch size splits a large key set into a few statements")
+    func maxBatchSize() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor(options: ExecutorOptions(maxBatchSize: 2))
+        let (json, statements) = await ExecutionHarness(executor: executor).counting(
+            "{ projects(first: 5) { owner { id } } }")
+        #expect(json["errors"] == nil)
+        guard case .array(let projects)? = json["data"]?["projects"] else { return }
+        let owners = Set(projects.compactMap { $0["owner"]?["id"] })
+        // 1 list statement + ceil(distinct owners / 2) lookups.
+        #expect(statements == 1 + (owners.count + 1) / 2)
+    }
+}
+
+extension JSONValue {
+    var firstItem: JSONValue? {
+        if case .array(let items) = self { return items.first }
+        return nil
+    }
+}

@@ -1,0 +1,164 @@
+import StrataSQL
+import StrataStorage
+import Testing
+
+@Suite("Rendering reads")
+struct SQLRendererReadTests {
+    let sqlite = SQLRenderer(dialect: SQLiteDialect(), model: TaskModel.model)
+    let postgres = SQLRenderer(dialect: PostgreSQLDialect(), model: TaskModel.model)
+    let a = StorageValue.string(TaskModel.ownerA)
+    let b = StorageValue.string(TaskModel.ownerB)
+
+    @Test("a lookup selects the requested columns plus the key, dropping NULL and duplicate keys")
+    func lookup() throws {
+        let request = LookupRequest(
+            entity: "Task", column: "id", keys: [a, .null, a, b], filter: .isNull("due"), columns: ["title"])
+        let lite = try #require(try sqlite.select(lookup: request).statement)
+        #expect(lite.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" IN (?, ?) AND ("due" IS NULL)"#)
+        #expect(lite.bindings == [a, b])
+        let pg = try #require(try postgres.select(lookup: request).statement)
+        #expect(pg.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" = ANY($1::uuid[]) AND ("due" IS NULL)"#)
+        #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB])])
+    }
+
+    @Test("a lookup without keys needs no statement")
+    func emptyLookup() throws {
+        let query = try sqlite.select(lookup: LookupRequest(entity: "Task", column: "id", keys: [.null]))
+        #expect(query.statement == nil)
+        #expect(query.rows(from: []).isEmpty)
+    }
+
+    @Test("a first page with its total uses COUNT(*) OVER () and LIMIT")
+    func firstPageWithTotal() throws {
+        let request = ListRequest(
+            entity: "Task", filter: .compare("done", .equal, .bool(false)),
+            orderBy: [SortKey("created_at", descending: true), SortKey("id")], limit: 10, includeTotalCount: true,
+            columns: ["title"])
+        let lite = try #require(try sqlite.select(list: request).statement)
+        #expect(
+            lite.text
+                == #"SELECT "id", "title", COUNT(*) OVER () AS "__strata_total" FROM "tasks" WHERE "done" = ? ORDER BY "created_at" DESC NULLS LAST, "id" ASC NULLS LAST LIMIT ?"#
+        )
+        #expect(lite.bindings == [.bool(false), .int(10)])
+        let pg = try #require(try postgres.select(list: request).statement)
+        #expect(
+            pg.text
+                == #"SELECT "id", "title", COUNT(*) OVER () AS "__strata_total" FROM "tasks" WHERE "done" = $1::boolean ORDER BY "created_at" DESC NULLS LAST, "id" ASC NULLS LAST LIMIT $2::bigint"#
+        )
+    }
+
+    @Test("a later page without a total uses LIMIT and OFFSET")
+    func laterPage() throws {
+        let request = ListRequest(entity: "Task", orderBy: [SortKey("id")], offset: 20, limit: 10, columns: ["title"])
+        let lite = try #require(try sqlite.select(list: request).statement)
+        #expect(lite.text == #"SELECT "id", "title" FROM "tasks" ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?"#)
+        #expect(lite.bindings == [.int(10), .int(20)])
+        let noLimit = try #require(try sqlite.select(list: ListRequest(entity: "Task", offset: 5, columns: [])).statement)
+        #expect(noLimit.text == #"SELECT "id" FROM "tasks" LIMIT -1 OFFSET ?"#)
+        let pg = try #require(try postgres.select(list: ListRequest(entity: "Task", offset: 5, columns: [])).statement)
+        #expect(pg.text == #"SELECT "id" FROM "tasks" OFFSET $1::bigint"#)
+    }
+
+    @Test("a later page with its total is cut by row number and keeps a count carrier")
+    func laterPageWithTotal() throws {
+        let request = ListRequest(
+            entity: "Task", orderBy: [SortKey("id")], offset: 20, limit: 10, includeTotalCount: true, columns: ["title"])
+        let query = try sqlite.select(list: request)
+        let lite = try #require(query.statement)
+        #expect(
+            lite.text
+                == #"SELECT "id", "title", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", ROW_NUMBER() OVER (ORDER BY "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER () AS "__strata_total" FROM "tasks") AS "__strata_page" WHERE ("__strata_rn" > ? AND "__strata_rn" <= ?) OR "__strata_rn" = 1 ORDER BY "__strata_rn""#
+        )
+        #expect(lite.bindings == [.int(20), .int(30)])
+        // Past the end: only the carrier comes back, and it yields the total with no rows.
+        let page = query.page(from: [[a, .string("t"), .int(1), .int(7)]])
+        #expect(page == Page(rows: [], totalCount: 7))
+        let full = query.page(from: [[a, .string("t"), .int(1), .int(30)], [b, .string("u"), .int(21), .int(30)]])
+        #expect(full.rows.map { $0[0] } == [b])
+        #expect(full.totalCount == 30)
+        #expect(full.rows[0].values.count == TaskModel.task.columns.count)
+        #expect(full.rows[0][2] == .null)
+    }
+
+    @Test("a zero limit with a total still counts")
+    func zeroLimit() throws {
+        let query = try sqlite.select(list: ListRequest(entity: "Task", limit: 0, includeTotalCount: true))
+        let statement = try #require(query.statement)
+        #expect(statement.text.contains(#"WHERE ("__strata_rn" > ? AND "__strata_rn" <= ?) OR "__strata_rn" = 1"#))
+        #expect(statement.bindings == [.int(0), .int(0)])
+        let carrier = [StorageValue](repeating: .null, count: TaskModel.task.columns.count) + [.int(1), .int(4)]
+        #expect(query.page(from: [carrier]) == Page(rows: [], totalCount: 4))
+    }
+
+    @Test("related rows of all parents come from one windowed statement")
+    func related() throws {
+        let request = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [a, b],
+            filter: .not(.compare("status", .equal, .string("DONE"))), orderBy: [SortKey("due"), SortKey("id")],
+            offset: 1, limit: 2, includeTotalCount: true, columns: ["title"])
+        let lite = try #require(try sqlite.select(related: request).statement)
+        #expect(
+            lite.text
+                == #"SELECT "id", "title", "owner_id", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER (PARTITION BY "owner_id") AS "__strata_total" FROM "tasks" WHERE "owner_id" IN (?, ?) AND (("status" = ?) IS NOT TRUE)) AS "__strata_page" WHERE ("__strata_rn" > ? AND "__strata_rn" <= ?) OR "__strata_rn" = 1 ORDER BY "__strata_rn""#
+        )
+        #expect(lite.bindings == [a, b, .string("DONE"), .int(1), .int(3)])
+        let pg = try #require(try postgres.select(related: request).statement)
+        #expect(
+            pg.text
+                == #"SELECT "id", "title", "owner_id", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER (PARTITION BY "owner_id") AS "__strata_total" FROM "tasks" WHERE "owner_id" = ANY($1::uuid[]) AND (("status" = $2::text) IS NOT TRUE)) AS "__strata_page" WHERE ("__strata_rn" > $3::bigint AND "__strata_rn" <= $4::bigint) OR "__strata_rn" = 1 ORDER BY "__strata_rn""#
+        )
+        #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB]), .string("DONE"), .int(1), .int(3)])
+    }
+
+    @Test("related results are grouped per parent key, aligned with duplicates and NULL keys")
+    func relatedAssembly() throws {
+        let request = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [a, .null, b, a, .string(TaskModel.ownerA.uppercased())],
+            orderBy: [SortKey("id")], offset: 1, limit: 1, includeTotalCount: true, columns: [])
+        let query = try sqlite.select(related: request)
+        #expect(query.statement?.bindings.count == 5)  // two keys (the uppercase one is another key), 1, 2
+        let x = StorageValue.string("x")
+        let y = StorageValue.string("y")
+        let results: [[StorageValue]] = [
+            [x, a, .int(1), .int(2)],  // carrier of a (row 1 is before the page)
+            [y, a, .int(2), .int(2)],
+            [x, b, .int(1), .int(1)],  // b's only row: carrier, page empty
+        ]
+        let pages = query.pages(from: results)
+        #expect(pages.count == 5)
+        #expect(pages[0].rows.map { $0[0] } == [y])
+        #expect(pages[0].totalCount == 2)
+        #expect(pages[1] == Page(rows: [], totalCount: 0))
+        #expect(pages[2] == Page(rows: [], totalCount: 1))
+        #expect(pages[3] == pages[0])
+        #expect(pages[4] == Page(rows: [], totalCount: 0))
+    }
+
+    @Test("requests naming unknown things or with mistyped values are invalid")
+    func invalidRequests() {
+        let requests: [() throws -> Void] = [
+            { _ = try sqlite.select(lookup: LookupRequest(entity: "Nope", column: "id", keys: [a])) },
+            { _ = try sqlite.select(lookup: LookupRequest(entity: "Task", column: "nope", keys: [a])) },
+            { _ = try sqlite.select(lookup: LookupRequest(entity: "Task", column: "id", keys: [.int(1)])) },
+            { _ = try sqlite.select(lookup: LookupRequest(entity: "Task", column: "id", keys: [a], columns: ["x"])) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", offset: -1)) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", limit: -1)) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", orderBy: [SortKey("tags")])) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .compare("done", .equal, .int(1)))) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .contains("done", "x"))) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .listContains("title", "x"))) },
+            { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .compare("tags", .equal, .stringList([])))) },
+            { _ = try sqlite.select(related: RelatedRequest(entity: "Task", foreignKey: "owner_id", parentKeys: [.int(3)])) },
+        ]
+        for request in requests {
+            do {
+                try request()
+                Issue.record("expected an invalid request")
+            } catch let error as StorageError {
+                #expect(error.code == .invalidRequest)
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+}
