@@ -106,6 +106,9 @@ let package = Package(
         .testTarget(
             name: "StrataModelTests", dependencies: ["StrataModel", "StrataDemoData"], swiftSettings: strictSettings),
         .testTarget(
+            name: "StrataDemoDataTests", dependencies: ["StrataDemoData", "StrataModel", "StrataStorage"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "StrataExecutionTests", dependencies: ["StrataExecution", "StrataDemoData"],
             swiftSettings: strictSettings),
         .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL"], swiftSettings: strictSettings),

@@ -31,7 +31,7 @@ extension DemoDataGenerator {
             b.set(code, .string(laboratoryCode(l)))
             b.set(country, .string(rng.pick(DemoVocabulary.countries)))
             if rng.percent(85) { b.set(city, .string(rng.pick(DemoVocabulary.cities))) }
-            if rng.percent(50) { b.set(description, .string(rng.pick(DemoVocabulary.laboratoryDescriptions))) }
+            if l % 2 == 1 || rng.percent(30) { b.set(description, .string(rng.pick(DemoVocabulary.laboratoryDescriptions))) }
             b.set(created, .timestamp(laboratoryCreatedAt(l)))
             b.set(updated, .timestamp(laboratoryCreatedAt(l) + Int64(rng.int(0..<300)) * DemoIdentity.day))
             b.set(version, .int(1))

@@ -17,7 +17,8 @@ public struct ParseOptions: Sendable, Hashable {
     /// 1 MiB, 15,000 tokens, 64 levels: for requests from clients.
     public static let `default` = ParseOptions()
 
-    /// No limit at all: for trusted input such as the schema files of the service itself. Very deep
-    /// nesting is still bounded by the stack of the calling thread.
+    /// No limit at all: for trusted input such as the schema files of the service itself. Nesting is then
+    /// bounded only by the stack of the calling thread: on a 512 KiB stack, about 300 nested selection sets
+    /// fit in a release build and about 100 in a debug build (the default 64 fits both).
     public static let noLimits = ParseOptions(maxBytes: .max, maxTokens: .max, maxDepth: .max)
 }

@@ -47,9 +47,4 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable, CustomStringConv
         case .blockString: "BlockString"
         }
     }
-
-    /// Whether the token is a punctuator, whose text is fixed by its kind.
-    public var isPunctuator: Bool {
-        rawValue >= TokenKind.bang.rawValue && rawValue <= TokenKind.braceRight.rawValue
-    }
 }

@@ -53,6 +53,8 @@ struct PostgresConnectionHandle: ~Copyable {
         }
         guard let started else { throw .connectionFailed("libpq could not allocate a connection.") }
         let handle = PostgresConnectionHandle(connection: started)
+        // Notices (e.g. "schema already exists, skipping") would go to stderr; the adapter has no use for them.
+        _ = PQsetNoticeProcessor(started, { _, _ in }, nil)
         guard PQstatus(started) != CONNECTION_BAD else {
             throw .connectionFailed(handle.lastErrorMessage)
         }

@@ -1,7 +1,8 @@
 public import StrataStorage
 
 /// PostgreSQL 13+. Parameters are `$N` with a cast to the column's type, so drivers can send every value in
-/// text format; strings compare with `COLLATE "C"` (byte order), set on the columns at creation.
+/// text format; strings, enumerations and JSON text compare with `COLLATE "C"` (byte order), set on the columns at
+/// creation.
 public struct PostgreSQLDialect: SQLDialect {
     public init() {}
 
@@ -26,7 +27,7 @@ public struct PostgreSQLDialect: SQLDialect {
 
     public func typeName(for type: ColumnType) -> String {
         switch type {
-        case .string, .enumeration: "text COLLATE \"C\""
+        case .string, .enumeration, .json: "text COLLATE \"C\""
         default: castName(for: type)
         }
     }
@@ -90,6 +91,7 @@ public struct PostgreSQLDialect: SQLDialect {
     public func typeCheck(for column: ColumnDescriptor) -> SQL? { nil }
 
     public func columnInspection(table: String) -> SQL {
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(.string(table), as: .string)"
+        let source: SQL = "SELECT column_name FROM information_schema.columns"
+        return "\(source) WHERE table_schema = current_schema() AND table_name = \(.string(table), as: .string)"
     }
 }

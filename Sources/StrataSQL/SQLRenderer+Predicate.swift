@@ -66,7 +66,8 @@ extension SQLRenderer {
         throws(StorageError) -> ColumnDescriptor
     {
         guard let index = entity.columnIndex(name) else {
-            throw StorageError(.invalidRequest, "Unknown column in filter.", detail: "\(entity.name).\(name)", column: name)
+            throw StorageError(
+                .invalidRequest, "Unknown column in filter.", detail: "\(entity.name).\(name)", column: name)
         }
         let column = entity.columns[index]
         guard column.acceptsStorageCase(of: operand) else {

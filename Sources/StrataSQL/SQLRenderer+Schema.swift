@@ -40,7 +40,8 @@ extension SQLRenderer {
         let position = entity.columnIndex(column.name) ?? entity.columns.count
         var copy = entity
         if position == entity.columns.count { copy.columns.append(column) }
-        return statement("ALTER TABLE \(table: entity) ADD COLUMN \(columnDefinition(position, of: copy, addedLater: true))")
+        return statement(
+            "ALTER TABLE \(table: entity) ADD COLUMN \(columnDefinition(position, of: copy, addedLater: true))")
     }
 
     /// Unique indexes, foreign-key indexes and declared indexes, all `IF NOT EXISTS`.
@@ -68,7 +69,8 @@ extension SQLRenderer {
             }
             let name = SQL.identifier("\(entity.table)_\(names.joined(separator: "_"))_idx")
             statements.append(
-                statement("CREATE INDEX IF NOT EXISTS \(name) ON \(table: entity) (\(columns.joined(separator: ", ")))"))
+                statement("CREATE INDEX IF NOT EXISTS \(name) ON \(table: entity) (\(columns.joined(separator: ", ")))")
+            )
         }
         return statements
     }

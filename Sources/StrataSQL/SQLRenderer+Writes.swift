@@ -46,9 +46,13 @@ extension SQLRenderer {
     /// `UPDATE t SET … [, version = version + 1] WHERE pk = ? [AND version = ?] [AND (filter)] RETURNING …`.
     /// No row back means not found or, when `expectedVersion` is given, possibly a conflict: tell them apart
     /// with `exists(_:key:filter:)` in the same transaction.
+    ///
+    /// With `checkingValues: false` only the request's shape is checked (entity, columns, key, filter, version);
+    /// the memory adapter reports a missing row or a stale version before bad values, so an adapter that wants
+    /// the same precedence calls `checkUpdateValues(_:values:)` itself once it knows the row is there.
     public func update(
         _ entityName: String, key: StorageValue, values: [String: StorageValue], expectedVersion: Int64?,
-        filter: Predicate?
+        filter: Predicate?, checkingValues: Bool = true
     ) throws(StorageError) -> SQLQuery {
         let entity = try entity(entityName)
         let condition = try filter.map { p throws(StorageError) in try self.condition(p, in: entity) }
@@ -59,10 +63,10 @@ extension SQLRenderer {
         if expectedVersion != nil && entity.versionColumn == nil {
             throw StorageError(.invalidRequest, "This entity has no version column.", detail: entity.name)
         }
+        if checkingValues { try checkUpdateValues(entityName, values: values) }
         var assignments: [SQL] = []
         for (position, column) in entity.columns.enumerated() {
             guard let value = changed[position], position != entity.versionColumn else { continue }
-            try validate(value, for: column, at: position, in: entity)
             assignments.append("\(column) = \(value, as: column.type)")
         }
         if let version = entity.versionColumn {
@@ -80,6 +84,18 @@ extension SQLRenderer {
         let all = Array(entity.columns.indices)
         sql.append(" RETURNING \(selectList(all, of: entity))")
         return SQLQuery(statement: statement(sql), entity: entity, resultColumns: all.map { .column($0) })
+    }
+
+    /// Checks the values of an update in column order (NULL where not allowed, wrong cases, enumerations…);
+    /// a value for the version column is ignored, as the adapter writes `version + 1`.
+    public func checkUpdateValues(_ entityName: String, values: [String: StorageValue]) throws(StorageError) {
+        let entity = try entity(entityName)
+        var changed = [StorageValue?](repeating: nil, count: entity.columns.count)
+        for (name, value) in values { changed[try columnIndex(name, in: entity)] = value }
+        for (position, column) in entity.columns.enumerated() {
+            guard let value = changed[position], position != entity.versionColumn else { continue }
+            try validate(value, for: column, at: position, in: entity)
+        }
     }
 
     /// `SELECT 1 FROM t WHERE pk = ? [AND (filter)]`: whether the row an update did not return exists.
@@ -107,7 +123,9 @@ extension SQLRenderer {
     }
 
     /// NULL where not allowed (`.notNullViolation`), else the storable-value rules.
-    private func validate(_ value: StorageValue, for column: ColumnDescriptor, at position: Int, in entity: EntityDescriptor)
+    private func validate(
+        _ value: StorageValue, for column: ColumnDescriptor, at position: Int, in entity: EntityDescriptor
+    )
         throws(StorageError)
     {
         if value.isNull {

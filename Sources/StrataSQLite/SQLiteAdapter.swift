@@ -1,7 +1,7 @@
 import CSQLite3
-public import NIOPosix
-public import StrataStorage
+import NIOPosix
 import StrataSQL
+public import StrataStorage
 import Synchronization
 
 #if canImport(Glibc)
@@ -46,7 +46,9 @@ public final class SQLiteAdapter: StorageAdapter {
         let readerCount = max(1, readers)
         let pool = NIOThreadPool(numberOfThreads: readerCount + 1)
         pool.start()
-        let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            clamping: busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+        )
         let writerSetup = [
             "PRAGMA journal_mode = WAL", isTemporary ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL",
             "PRAGMA foreign_keys = ON",
@@ -185,8 +187,8 @@ public final class SQLiteAdapter: StorageAdapter {
     }
 
     /// Runs hand-written SQL with `?` bindings and returns its rows, columns decoded by storage class
-    /// (INTEGER → `.int`, REAL → `.double`, TEXT/BLOB → `.string`, NULL → `.null`). Read-only statements run on a
-    /// reader, others on the writer. Raw SQL bypasses the model: use it for benchmarks and diagnostics only.
+    /// (INTEGER → `.int`, REAL → `.double`, TEXT/BLOB → `.string`, NULL → `.null`). Read-only statements run on
+    /// a reader, others on the writer. Raw SQL bypasses the model: use it for benchmarks and diagnostics only.
     public func execute(rawSQL: String, bindings: [StorageValue] = []) async throws -> [[StorageValue]] {
         try checkOpen()
         let statement = SQLStatement(text: rawSQL, bindings: bindings)
@@ -221,7 +223,12 @@ public final class SQLiteAdapter: StorageAdapter {
     }
 
     public func close() async {
-        guard closed.withLock({ was in defer { was = true }; return !was }) else { return }
+        guard
+            closed.withLock({ was in
+                defer { was = true }
+                return !was
+            })
+        else { return }
         readers.close()
         writer.close()
         for box in writer.connections + readers.connections {
@@ -343,7 +350,8 @@ public final class SQLiteAdapter: StorageAdapter {
         } else {
             directory = "/tmp"
         }
-        let name = String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt64.random(in: .min ... .max), radix: 16)
+        let name =
+            String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt64.random(in: .min ... .max), radix: 16)
         return "\(directory)/strata-\(name).sqlite"
     }
 
@@ -360,7 +368,7 @@ extension SQLQuery {
 extension SQLiteConnection {
     /// Runs a rendered statement (cached by text).
     func query(_ statement: SQLStatement, type: (Int) -> ColumnType?) throws(StorageError) -> [[StorageValue]] {
-        try query(SQLiteStatementText(statement.text), bindings: statement.bindings, type: type)
+        try query(text: statement.text, bindings: statement.bindings, type: type)
     }
 
     /// Rolls back the open transaction, if SQLite has not already done so.

@@ -42,16 +42,16 @@ final class SQLiteConnection {
 
     /// The first column of the first row of a statement without bindings (e.g. `PRAGMA journal_mode`).
     func scalar(_ sql: String) throws(StorageError) -> StorageValue {
-        try query(SQLiteStatementText(sql), bindings: [], cached: false) { _ in nil }.first?.first ?? .null
+        try query(text: sql, bindings: [], cached: false) { _ in nil }.first?.first ?? .null
     }
 
     /// Runs a statement and returns its rows, each column decoded as `type(index)` (storage class when nil).
     /// The statement comes from the cache when `cached`, and is always reset with its bindings cleared after use.
     func query(
-        _ text: SQLiteStatementText, bindings: [StorageValue], cached: Bool = true,
+        text: String, bindings: [StorageValue], cached: Bool = true,
         type: (Int) -> ColumnType?
     ) throws(StorageError) -> [[StorageValue]] {
-        try withStatement(text.value, cached: cached) { statement throws(StorageError) in
+        try withStatement(text, cached: cached) { statement throws(StorageError) in
             try statement.bind(bindings, db: handle)
             var rows: [[StorageValue]] = []
             while true {
@@ -92,9 +92,3 @@ final class SQLiteConnection {
 
 @available(*, unavailable)
 extension SQLiteConnection: Sendable {}
-
-/// SQL text for `SQLiteConnection.query` (a tiny wrapper so call sites say where the text came from).
-struct SQLiteStatementText {
-    let value: String
-    init(_ value: String) { self.value = value }
-}

@@ -82,6 +82,8 @@ final class SQLiteConnectionPool: Sendable {
             defer { state.waiters.removeAll() }
             return state.waiters
         }
-        for waiter in waiters { waiter.continuation.resume(throwing: StorageError(.closed, "The data source is closed.")) }
+        for waiter in waiters {
+            waiter.continuation.resume(throwing: StorageError(.closed, "The data source is closed."))
+        }
     }
 }

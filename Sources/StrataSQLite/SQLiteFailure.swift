@@ -16,7 +16,8 @@ enum SQLiteFailure {
     /// The error for a failed call on `db`, which must be the very next thing done after the failure.
     static func error(_ db: OpaquePointer?, _ resultCode: Int32, while activity: String) -> StorageError {
         let extended = db.map { sqlite3_extended_errcode($0) } ?? resultCode
-        let message = db.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(resultCode))
+        let message =
+            db.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(resultCode))
         return error(extendedCode: extended, message: message, activity: activity)
     }
 
@@ -27,8 +28,10 @@ enum SQLiteFailure {
             return StorageError(
                 .uniqueViolation, "A row with this value already exists.", detail: detail,
                 column: constrainedColumn(message))
-        case constraintForeignKey, constraintTrigger where message.contains("FOREIGN KEY"):
-            return StorageError(.foreignKeyViolation, "The change would break a reference between rows.", detail: detail)
+        case constraintForeignKey,
+            constraintTrigger where message.contains("FOREIGN KEY"):
+            return StorageError(
+                .foreignKeyViolation, "The change would break a reference between rows.", detail: detail)
         case constraintNotNull:
             return StorageError(
                 .notNullViolation, "A required value is missing.", detail: detail, column: constrainedColumn(message))

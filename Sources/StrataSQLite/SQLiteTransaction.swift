@@ -1,6 +1,6 @@
 import CSQLite3
-import StrataStorage
 import StrataSQL
+import StrataStorage
 import Synchronization
 
 /// The write side of `SQLiteAdapter.transaction`: statements on the writer connection inside `BEGIN IMMEDIATE`.
@@ -55,19 +55,43 @@ final class SQLiteTransaction: StorageTransaction {
         _ entity: String, key: StorageValue, values: [String: StorageValue], expectedVersion: Int64?,
         filter: Predicate?
     ) async throws(StorageError) -> Row? {
-        let query = try adapter.renderer.update(
-            entity, key: key, values: values, expectedVersion: expectedVersion, filter: filter)
-        if let row = query.rows(from: try await execute(query)).first { return row }
-        guard expectedVersion != nil else { return nil }
-        // No row: either none has this key (and matches the filter), or its version differs.
-        let probe = try adapter.renderer.exists(entity, key: key, filter: filter)
-        guard try await execute(probe, types: []).isEmpty else {
-            let version = query.entity.versionColumn.map { query.entity.columns[$0].name }
-            throw StorageError(
-                .conflict, "The row was changed by someone else.",
-                detail: "\(query.entity.name) version is not \(expectedVersion ?? 0)", column: version)
+        let renderer = adapter.renderer
+        let query = try renderer.update(
+            entity, key: key, values: values, expectedVersion: expectedVersion, filter: filter, checkingValues: false)
+        do {
+            try renderer.checkUpdateValues(entity, values: values)
+        } catch {
+            // The reference order: a missing row is nil and a stale version a conflict, before bad values.
+            guard let current = try await currentVersion(query.entity, key: key, filter: filter) else { return nil }
+            if let expectedVersion, current != expectedVersion { throw conflict(query.entity, expectedVersion) }
+            throw error
         }
+        if let row = query.rows(from: try await execute(query)).first { return row }
+        guard let expectedVersion else { return nil }
+        // No row: either none has this key (and matches the filter), or its version differs.
+        let probe = try renderer.exists(entity, key: key, filter: filter)
+        guard try await execute(probe, types: []).isEmpty else { throw conflict(query.entity, expectedVersion) }
         return nil
+    }
+
+    /// The stored version of the row (0 without a version column), nil when no row has the key and matches.
+    private func currentVersion(_ entity: EntityDescriptor, key: StorageValue, filter: Predicate?)
+        async throws(StorageError) -> Int64?
+    {
+        let version = entity.versionColumn.map { entity.columns[$0].name }
+        let request = LookupRequest(
+            entity: entity.name, column: entity.primaryKeyColumn.name, keys: [key], filter: filter,
+            columns: version.map { [$0] } ?? [])
+        guard let row = try await lookup(request).first else { return nil }
+        guard let index = entity.versionColumn, case .int(let stored) = row[index] else { return 0 }
+        return stored
+    }
+
+    private func conflict(_ entity: EntityDescriptor, _ expectedVersion: Int64) -> StorageError {
+        StorageError(
+            .conflict, "The row was changed by someone else.",
+            detail: "\(entity.name) version is not \(expectedVersion)",
+            column: entity.versionColumn.map { entity.columns[$0].name })
     }
 
     func delete(_ entity: String, key: StorageValue, filter: Predicate?) async throws(StorageError) -> Row? {

@@ -6,11 +6,14 @@ import StrataSchema
 /// subscribed to. Fragment spreads are not followed (each fragment definition is visited on its own).
 struct DocumentWalker {
     let context: ValidationContext
+    /// The context's walk state (written here, read by rules through the context).
+    private let state: UnsafeMutablePointer<WalkState>
     /// For each event bit, the visitors subscribed to it.
     private var subscribers: [[any ValidationVisitor]]
 
     init(context: ValidationContext, visitors: [any ValidationVisitor]) {
         self.context = context
+        state = context.state
         subscribers = Array(repeating: [], count: ValidationEvents.count)
         for visitor in visitors {
             let events = visitor.events
@@ -38,23 +41,23 @@ struct DocumentWalker {
         var operationIndex = 0
         var fragmentIndex = 0
         for definition in document.definitions {
-            if context.isAborted { return }
+            if state.pointee.isAborted { return }
             switch definition {
             case .operation(let operation):
-                context.isInOperation = true
-                context.currentDefinition = operationIndex
+                state.pointee.isInOperation = true
+                state.pointee.currentDefinition = operationIndex
                 operationIndex += 1
                 walkOperation(operation)
             case .fragment(let fragment):
-                context.isInOperation = false
-                context.currentDefinition = fragmentIndex
+                state.pointee.isInOperation = false
+                state.pointee.currentDefinition = fragmentIndex
                 fragmentIndex += 1
                 walkFragment(fragment)
             default:
                 break
             }
         }
-        if context.isAborted { return }
+        if state.pointee.isAborted { return }
         each(.leaveDocument) { $0.leaveDocument(document) }
     }
 
@@ -66,9 +69,8 @@ struct DocumentWalker {
             case .subscription: context.schema.subscriptionTypeName
             }
         let root = rootName.flatMap { context.entry(named: $0) }
-        context.outputType = root.map { .named($0.name) }
-        context.outputEntry = root
-        context.fieldEntry = nil
+        state.pointee.outputEntry = root
+        state.pointee.fieldEntry = nil
         each(.enterOperation) { $0.enterOperation(operation) }
         for definition in operation.variableDefinitions {
             walkVariableDefinition(definition)
@@ -86,9 +88,8 @@ struct DocumentWalker {
 
     private func walkFragment(_ fragment: FragmentDefinition) {
         let type = context.entry(named: fragment.typeCondition.value)
-        context.outputType = type.map { .named($0.name) }
-        context.outputEntry = type
-        context.fieldEntry = nil
+        state.pointee.outputEntry = type
+        state.pointee.fieldEntry = nil
         each(.enterFragmentDefinition) { $0.enterFragmentDefinition(fragment) }
         walkDirectives(fragment.directives, at: .fragmentDefinition)
         walkSelectionSet(fragment.selectionSet, parent: type.flatMap { $0.kind.isComposite ? $0 : nil })
@@ -97,10 +98,10 @@ struct DocumentWalker {
 
     private func walkVariableDefinition(_ definition: VariableDefinition) {
         let type = context.typeRef(from: definition.type)
-        context.inputType = type
-        context.defaultValue = nil
-        context.argumentDefinition = nil
-        context.parentInputObject = nil
+        state.pointee.inputType = type
+        state.pointee.defaultValue = nil
+        state.pointee.argumentDefinition = nil
+        state.pointee.parentInputObject = nil
         each(.enterVariableDefinition) { $0.enterVariableDefinition(definition) }
         if let value = definition.defaultValue { walkValue(value) }
         walkDirectives(definition.directives, at: .variableDefinition)
@@ -109,29 +110,29 @@ struct DocumentWalker {
     // MARK: Selections
 
     private func walkSelectionSet(_ selectionSet: SelectionSet, parent: TypeEntry?) {
-        let savedParent = context.parentEntry
-        context.parentEntry = parent
+        let savedParent = state.pointee.parentEntry
+        state.pointee.parentEntry = parent
         each(.enterSelectionSet) { $0.enterSelectionSet(selectionSet) }
-        let selections = selectionSet.selections
-        for position in selections.indices {
-            if context.isAborted { break }
-            switch selections[position] {
-            case .field(let field): walkField(field, parent: parent)
-            case .fragmentSpread(let spread): walkFragmentSpread(spread)
-            case .inlineFragment(let fragment): walkInlineFragment(fragment)
+        // Nested walks restore `parentEntry` themselves. The buffer lets each selection be read in place.
+        selectionSet.selections.withUnsafeBufferPointer { selections in
+            for position in selections.indices {
+                if state.pointee.isAborted { break }
+                switch selections[position] {
+                case .field(let field): walkField(field, parent: parent)
+                case .fragmentSpread(let spread): walkFragmentSpread(spread)
+                case .inlineFragment(let fragment): walkInlineFragment(fragment)
+                }
             }
-            context.parentEntry = parent
         }
         each(.leaveSelectionSet) { $0.leaveSelectionSet(selectionSet) }
-        context.parentEntry = savedParent
+        state.pointee.parentEntry = savedParent
     }
 
     private func walkField(_ field: Field, parent: TypeEntry?) {
         let entry = parent?.fields[field.name.value]
         let named = entry.flatMap { context.index.entry(id: $0.namedTypeID) }
-        context.fieldEntry = entry
-        context.outputType = entry?.type
-        context.outputEntry = named
+        state.pointee.fieldEntry = entry
+        state.pointee.outputEntry = named
         each(.enterField) { $0.enterField(field) }
         if !field.arguments.isEmpty {
             walkArguments(field.arguments, definitions: entry?.definition.arguments)
@@ -141,40 +142,37 @@ struct DocumentWalker {
         }
         if let selectionSet = field.selectionSet {
             walkSelectionSet(selectionSet, parent: named.flatMap { $0.kind.isComposite ? $0 : nil })
+            state.pointee.fieldEntry = entry
+            state.pointee.outputEntry = named
         }
-        context.fieldEntry = entry
-        context.outputType = entry?.type
-        context.outputEntry = named
         each(.leaveField) { $0.leaveField(field) }
     }
 
     private func walkFragmentSpread(_ spread: FragmentSpread) {
         let target = context.fragmentIndex(named: spread.name.value)
-        if context.isInOperation {
-            context.operationSpreads[context.currentDefinition].append(spread)
-            context.operationSpreadTargets[context.currentDefinition].append(target ?? -1)
+        if state.pointee.isInOperation {
+            context.operationSpreads[state.pointee.currentDefinition].append(spread)
+            context.operationSpreadTargets[state.pointee.currentDefinition].append(target ?? -1)
         } else {
-            context.fragmentSpreads[context.currentDefinition].append(spread)
-            context.fragmentSpreadTargets[context.currentDefinition].append(target ?? -1)
+            context.fragmentSpreads[state.pointee.currentDefinition].append(spread)
+            context.fragmentSpreadTargets[state.pointee.currentDefinition].append(target ?? -1)
         }
-        context.spreadTarget = target
+        state.pointee.spreadTarget = target
         each(.enterFragmentSpread) { $0.enterFragmentSpread(spread) }
         walkDirectives(spread.directives, at: .fragmentSpread)
     }
 
     private func walkInlineFragment(_ fragment: InlineFragment) {
-        let parent = context.parentEntry
+        let parent = state.pointee.parentEntry
         let type: TypeEntry? =
             if let condition = fragment.typeCondition { context.entry(named: condition.value) } else { parent }
-        context.outputType = type.map { .named($0.name) }
-        context.outputEntry = type
-        context.fieldEntry = nil
+        state.pointee.outputEntry = type
+        state.pointee.fieldEntry = nil
         each(.enterInlineFragment) { $0.enterInlineFragment(fragment) }
         walkDirectives(fragment.directives, at: .inlineFragment)
         walkSelectionSet(fragment.selectionSet, parent: type.flatMap { $0.kind.isComposite ? $0 : nil })
-        context.outputType = type.map { .named($0.name) }
-        context.outputEntry = type
-        context.fieldEntry = nil
+        state.pointee.outputEntry = type
+        state.pointee.fieldEntry = nil
         each(.leaveInlineFragment) { $0.leaveInlineFragment(fragment) }
     }
 
@@ -183,19 +181,19 @@ struct DocumentWalker {
     private func walkDirectives(_ directives: [Directive], at location: StrataLanguage.DirectiveLocation) {
         for directive in directives {
             let definition = context.schema.directives[directive.name.value]
-            context.directive = definition
-            context.isInDirective = true
-            context.directiveLocation = location
+            state.pointee.directive = definition
+            state.pointee.isInDirective = true
+            state.pointee.directiveLocation = location
             each(.enterDirective) { $0.enterDirective(directive) }
             if !directive.arguments.isEmpty {
                 walkArguments(directive.arguments, definitions: definition?.arguments)
             }
-            context.directive = definition
-            context.directiveLocation = location
+            state.pointee.directive = definition
+            state.pointee.directiveLocation = location
             each(.leaveDirective) { $0.leaveDirective(directive) }
-            context.directive = nil
-            context.isInDirective = false
-            context.directiveLocation = nil
+            state.pointee.directive = nil
+            state.pointee.isInDirective = false
+            state.pointee.directiveLocation = nil
         }
     }
 
@@ -209,69 +207,69 @@ struct DocumentWalker {
                 }
             }
             if let definitions, position >= 0 {
-                context.argumentDefinition = definitions[position]
-                context.inputType = definitions[position].type
-                context.defaultValue = definitions[position].defaultValue
+                state.pointee.argumentDefinition = definitions[position]
+                state.pointee.inputType = definitions[position].type
+                state.pointee.defaultValue = definitions[position].defaultValue
             } else {
-                context.argumentDefinition = nil
-                context.inputType = nil
-                context.defaultValue = nil
+                state.pointee.argumentDefinition = nil
+                state.pointee.inputType = nil
+                state.pointee.defaultValue = nil
             }
-            context.parentInputObject = nil
+            state.pointee.parentInputObject = nil
             each(.enterArgument) { $0.enterArgument(argument) }
             walkValue(argument.value)
         }
-        context.argumentDefinition = nil
-        context.inputType = nil
-        context.defaultValue = nil
+        state.pointee.argumentDefinition = nil
+        state.pointee.inputType = nil
+        state.pointee.defaultValue = nil
     }
 
     // MARK: Values
 
-    /// Walks a value with `context.inputType`/`defaultValue`/`parentInputObject` describing its position.
+    /// Walks a value with `state.pointee.inputType`/`defaultValue`/`parentInputObject` describing its position.
     private func walkValue(_ value: Value) {
         switch value {
         case .variable(let name):
-            let parent = context.parentInputObject
+            let parent = state.pointee.parentInputObject
             let usage = VariableUsage(
-                name: name.value, span: name.span, expectedType: context.inputType,
-                hasLocationDefault: context.defaultValue != nil,
+                name: name.value, span: name.span, expectedType: state.pointee.inputType,
+                hasLocationDefault: state.pointee.defaultValue != nil,
                 oneOfParent: parent.flatMap { $0.isOneOf ? $0.name : nil })
-            if context.isInOperation {
-                context.operationVariableUsages[context.currentDefinition].append(usage)
+            if state.pointee.isInOperation {
+                context.operationVariableUsages[state.pointee.currentDefinition].append(usage)
             } else {
-                context.fragmentVariableUsages[context.currentDefinition].append(usage)
+                context.fragmentVariableUsages[state.pointee.currentDefinition].append(usage)
             }
             each(.enterValue) { $0.enterValue(value) }
         case .list(let items, _):
             each(.enterValue) { $0.enterValue(value) }
-            let type = context.inputType
+            let type = state.pointee.inputType
             let itemType: TypeRef? =
                 switch type?.nullable {
                 case .list(let item): item
                 case let other: other
                 }
             for item in items {
-                context.inputType = itemType
-                context.defaultValue = nil
-                context.parentInputObject = nil
+                state.pointee.inputType = itemType
+                state.pointee.defaultValue = nil
+                state.pointee.parentInputObject = nil
                 walkValue(item)
             }
-            context.inputType = type
+            state.pointee.inputType = type
         case .object(let fields, _):
             each(.enterValue) { $0.enterValue(value) }
-            let type = context.inputType
+            let type = state.pointee.inputType
             let objectType = type.flatMap { context.entry(named: $0.namedType)?.inputObject }
             for field in fields {
                 let definition = objectType?.field(field.name.value)
-                context.inputType = definition?.type
-                context.defaultValue = definition?.defaultValue
-                context.parentInputObject = objectType
+                state.pointee.inputType = definition?.type
+                state.pointee.defaultValue = definition?.defaultValue
+                state.pointee.parentInputObject = objectType
                 each(.enterObjectField) { $0.enterObjectField(field) }
                 walkValue(field.value)
             }
-            context.inputType = type
-            context.parentInputObject = nil
+            state.pointee.inputType = type
+            state.pointee.parentInputObject = nil
         default:
             if wantsValues { each(.enterValue) { $0.enterValue(value) } }
         }

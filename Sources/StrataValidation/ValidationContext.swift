@@ -22,45 +22,49 @@ public final class ValidationContext {
     // MARK: Type information of the node being visited
 
     /// The composite type whose selection set is being visited (nil when unknown or not composite).
-    public var parentType: NamedType? { parentEntry?.type }
+    public var parentType: NamedType? { state.pointee.parentEntry?.type }
     /// The definition of the field being visited (meta-fields included).
-    public var fieldDefinition: FieldDef? { fieldEntry?.definition }
+    public var fieldDefinition: FieldDef? { state.pointee.fieldEntry?.definition }
     /// The output type of the field being visited, or the type condition of the fragment being visited.
-    public internal(set) var outputType: TypeRef?
+    public var outputType: TypeRef? {
+        if let field = state.pointee.fieldEntry { return field.type }
+        return state.pointee.outputEntry.map { .named($0.name) }
+    }
     /// The named type of `outputType`.
-    public var outputNamedType: NamedType? { outputEntry?.type }
+    public var outputNamedType: NamedType? { state.pointee.outputEntry?.type }
     /// The directive being visited, when it is known to the schema.
-    public internal(set) var directive: DirectiveDef?
+    public var directive: DirectiveDef? { state.pointee.directive }
     /// Whether the walker is inside a directive (known or not).
-    public internal(set) var isInDirective = false
+    public var isInDirective: Bool { state.pointee.isInDirective }
     /// Where the directive being visited is applied.
-    public internal(set) var directiveLocation: StrataLanguage.DirectiveLocation?
+    public var directiveLocation: StrataLanguage.DirectiveLocation? { state.pointee.directiveLocation }
     /// The definition of the argument being visited.
-    public internal(set) var argumentDefinition: InputValueDef?
+    public var argumentDefinition: InputValueDef? { state.pointee.argumentDefinition }
     /// The type expected for the value being visited.
-    public internal(set) var inputType: TypeRef?
+    public var inputType: TypeRef? { state.pointee.inputType }
     /// The input object whose field is being visited (for the value of an object field).
-    public internal(set) var parentInputObject: InputObjectType?
+    public var parentInputObject: InputObjectType? { state.pointee.parentInputObject }
     /// The default value of the argument or input field whose value is being visited.
-    public internal(set) var defaultValue: Value?
+    public var defaultValue: Value? { state.pointee.defaultValue }
+    /// The index in `fragments` of the fragment the spread being visited names, if it exists.
+    public var spreadTarget: Int? { state.pointee.spreadTarget }
 
     let index: SchemaIndex
-    var parentEntry: TypeEntry?
-    var fieldEntry: FieldEntry?
-    var outputEntry: TypeEntry?
+    var parentEntry: TypeEntry? { state.pointee.parentEntry }
+    var fieldEntry: FieldEntry? { state.pointee.fieldEntry }
+    var outputEntry: TypeEntry? { state.pointee.outputEntry }
+
+    /// The walk state, allocated by `init` and freed by `deinit`. The context is not `Sendable` and never leaves
+    /// the `validate` call that made it, so only that call's thread reads or writes through the pointer.
+    let state: UnsafeMutablePointer<WalkState>
 
     // MARK: Recorded while walking
 
-    /// The definition being walked: an index into `operations` (when `isInOperation`) or into `fragments`.
-    var currentDefinition = 0
-    var isInOperation = false
     var operationSpreads: [[FragmentSpread]]
     var fragmentSpreads: [[FragmentSpread]]
     /// For each recorded spread, the index of its fragment in `fragments` (-1 when unknown).
     var operationSpreadTargets: [[Int]]
     var fragmentSpreadTargets: [[Int]]
-    /// The fragment index of the spread being visited (set by the walker before `enterFragmentSpread`).
-    public internal(set) var spreadTarget: Int?
     private var referencedFragmentsCache: [[Int]?]
     private var variableUsagesCache: [[VariableUsage]?]
     var operationVariableUsages: [[VariableUsage]]
@@ -71,7 +75,7 @@ public final class ValidationContext {
     public private(set) var errors: [GraphQLError] = []
     let maxErrors: Int
     /// Set once `maxErrors` is exceeded; the walker stops and further reports are dropped.
-    public private(set) var isAborted = false
+    public var isAborted: Bool { state.pointee.isAborted }
 
     init(schema: Schema, document: Document, source: Source?, maxErrors: Int) {
         self.schema = schema
@@ -79,6 +83,8 @@ public final class ValidationContext {
         self.source = source
         self.maxErrors = maxErrors
         self.index = SchemaIndex.of(schema)
+        state = UnsafeMutablePointer<WalkState>.allocate(capacity: 1)
+        state.initialize(to: WalkState())
         var operations: [OperationDefinition] = []
         var fragments: [FragmentDefinition] = []
         var index: [String: Int] = [:]
@@ -104,6 +110,11 @@ public final class ValidationContext {
         fragmentVariableUsages = Array(repeating: [], count: fragments.count)
     }
 
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
     // MARK: Reporting
 
     /// Records an error with code `GRAPHQL_VALIDATION_FAILED` (unless another code is given) at `spans`.
@@ -111,7 +122,7 @@ public final class ValidationContext {
         guard !isAborted else { return }
         if errors.count >= maxErrors {
             errors.append(GraphQLError("Too many validation errors, error limit reached. Validation aborted.", code: .validationFailed))
-            isAborted = true
+            state.pointee.isAborted = true
             return
         }
         errors.append(GraphQLError(message, code: code, spans: spans))

@@ -53,13 +53,15 @@ struct DemoDataGeneratorTests {
         }
     }
 
-    @Test("rows are full width, typed like their columns, with declared enum values and canonical ids")
+    @Test("rows are full width, typed like their columns, with declared enum values and canonical ids, every column used")
     func rowsMatchColumns() throws {
         let generator = DemoDataGenerator(model: model, scale: .small)
         for name in generator.entityOrder {
             let descriptor = try entity(name)
+            var everSet = Set<Int>()
             for row in generator.rows(for: name) {
                 try #require(row.values.count == descriptor.columns.count)
+                for (position, value) in row.values.enumerated() where !value.isNull { everSet.insert(position) }
                 for (column, value) in zip(descriptor.columns, row.values) {
                     #expect(value.isNull == false || column.isNullable, "\(name).\(column.name) is NULL")
                     #expect(Self.fits(value, column.type), "\(name).\(column.name) = \(value)")
@@ -67,6 +69,9 @@ struct DemoDataGeneratorTests {
                 if let version = descriptor.versionColumn { #expect(row[version] == .int(1)) }
                 if let deleted = descriptor.softDeleteColumn { #expect(row[deleted] == .null) }
             }
+            // Every column except the soft-delete one is filled somewhere: no column name was missed.
+            let unfilled = descriptor.columns.indices.filter { !everSet.contains($0) && $0 != descriptor.softDeleteColumn }
+            #expect(unfilled.isEmpty, "\(name) never fills \(unfilled.map { descriptor.columns[$0].name })")
         }
     }
 

@@ -87,6 +87,23 @@ import Testing
     }
 
     @Test(
+        "every prefix of the kitchen sinks parses or fails with a syntax error inside the text",
+        arguments: ["kitchen-sink.graphql", "schema-kitchen-sink.graphql"])
+    func prefixes(name: String) throws {
+        let scalars = Array(try TestFiles.fixture(name).unicodeScalars)
+        var failures = 0
+        for length in 0...scalars.count {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[..<length])
+            guard let error = parseError(text, options: .noLimits) else { continue }
+            failures += 1
+            #expect(error.kind == .invalidSyntax)
+            #expect(Int(error.offset) <= text.utf8.count)
+        }
+        #expect(failures > scalars.count / 2)
+    }
+
+    @Test(
         "the benchmark schema and queries parse and round-trip",
         arguments: [
             "bench.graphql", "queries/q1.graphql", "queries/q2.graphql", "queries/q3.graphql",

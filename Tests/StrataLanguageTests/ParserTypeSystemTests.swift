@@ -75,6 +75,36 @@ import Testing
         #expect(definition.span.start == 1 && Int(definition.span.end) == text.utf8.count)
     }
 
+    @Test("type-system nodes carry spans of their source text")
+    func typeSystemSpans() throws {
+        let text = """
+            schema { query: Q } "d" type T @k { "f" f("a" a: [In!] = [] @x): Int! } enum E { "v" V @d }
+            directive @r(a: Int) repeatable on FIELD
+            """
+        let parsed = try definitions(text)
+        func slice(_ span: SourceSpan) -> String {
+            String(decoding: Array(text.utf8)[Int(span.start)..<Int(span.end)], as: UTF8.self)
+        }
+        guard case .schema(let schema) = parsed[0], case .type(.object(let type)) = parsed[1],
+            case .type(.enumType(let enumType)) = parsed[2], case .directive(let directive) = parsed[3]
+        else {
+            Issue.record("unexpected \(parsed)")
+            return
+        }
+        #expect(slice(schema.span) == "schema { query: Q }")
+        #expect(slice(schema.operationTypes[0].span) == "query: Q")
+        #expect(slice(type.span) == "\"d\" type T @k { \"f\" f(\"a\" a: [In!] = [] @x): Int! }")
+        #expect(slice(type.description!.span) == "\"d\"")
+        #expect(slice(type.directives[0].span) == "@k")
+        #expect(slice(type.fields[0].span) == "\"f\" f(\"a\" a: [In!] = [] @x): Int!")
+        #expect(slice(type.fields[0].type.span) == "Int!")
+        #expect(slice(type.fields[0].arguments[0].span) == "\"a\" a: [In!] = [] @x")
+        #expect(slice(type.fields[0].arguments[0].type.span) == "[In!]")
+        #expect(slice(enumType.values[0].span) == "\"v\" V @d")
+        #expect(slice(directive.span) == "directive @r(a: Int) repeatable on FIELD")
+        #expect(slice(directive.locations[0].span) == "FIELD")
+    }
+
     @Test("objects and interfaces implement interfaces, with an optional leading ampersand")
     func implements() throws {
         let parsed = try definitions(

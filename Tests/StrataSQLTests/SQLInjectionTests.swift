@@ -25,16 +25,22 @@ struct SQLInjectionTests {
                 .isIn("status", [.string(payload)]), .not(.compare("title", .greater, .string(payload))),
             ])
             let statements: [SQLStatement] = [
-                try #require(try renderer.select(list: ListRequest(entity: "Task", filter: filter, includeTotalCount: true)).statement),
                 try #require(
-                    try renderer.select(lookup: LookupRequest(entity: "User", column: "email", keys: [.string(payload)])).statement),
+                    try renderer.select(list: ListRequest(entity: "Task", filter: filter, includeTotalCount: true))
+                        .statement),
                 try #require(
                     try renderer.select(
-                        related: RelatedRequest(entity: "Task", foreignKey: "title", parentKeys: [.string(payload)], filter: filter)
+                        lookup: LookupRequest(entity: "User", column: "email", keys: [.string(payload)])
+                    ).statement),
+                try #require(
+                    try renderer.select(
+                        related: RelatedRequest(
+                            entity: "Task", foreignKey: "title", parentKeys: [.string(payload)], filter: filter)
                     ).statement),
                 try #require(
                     try renderer.update(
-                        "User", key: .string(TaskModel.ownerA), values: ["email": .string(payloadHead)], expectedVersion: nil,
+                        "User", key: .string(TaskModel.ownerA), values: ["email": .string(payloadHead)],
+                        expectedVersion: nil,
                         filter: .not(.startsWith("email", payload))
                     ).statement),
                 try renderer.exists("Task", key: .string(TaskModel.ownerA), filter: filter),

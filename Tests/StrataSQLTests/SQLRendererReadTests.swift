@@ -53,7 +53,8 @@ struct SQLRendererReadTests {
         let lite = try #require(try sqlite.select(list: request).statement)
         #expect(lite.text == #"SELECT "id", "title" FROM "tasks" ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?"#)
         #expect(lite.bindings == [.int(10), .int(20)])
-        let noLimit = try #require(try sqlite.select(list: ListRequest(entity: "Task", offset: 5, columns: [])).statement)
+        let noLimit = try #require(
+            try sqlite.select(list: ListRequest(entity: "Task", offset: 5, columns: [])).statement)
         #expect(noLimit.text == #"SELECT "id" FROM "tasks" LIMIT -1 OFFSET ?"#)
         let pg = try #require(try postgres.select(list: ListRequest(entity: "Task", offset: 5, columns: [])).statement)
         #expect(pg.text == #"SELECT "id" FROM "tasks" OFFSET $1::bigint"#)
@@ -62,7 +63,8 @@ struct SQLRendererReadTests {
     @Test("a later page with its total is cut by row number and keeps a count carrier")
     func laterPageWithTotal() throws {
         let request = ListRequest(
-            entity: "Task", orderBy: [SortKey("id")], offset: 20, limit: 10, includeTotalCount: true, columns: ["title"])
+            entity: "Task", orderBy: [SortKey("id")], offset: 20, limit: 10, includeTotalCount: true, columns: ["title"]
+        )
         let query = try sqlite.select(list: request)
         let lite = try #require(query.statement)
         #expect(
@@ -113,7 +115,8 @@ struct SQLRendererReadTests {
     @Test("related results are grouped per parent key, aligned with duplicates and NULL keys")
     func relatedAssembly() throws {
         let request = RelatedRequest(
-            entity: "Task", foreignKey: "owner_id", parentKeys: [a, .null, b, a, .string(TaskModel.ownerA.uppercased())],
+            entity: "Task", foreignKey: "owner_id",
+            parentKeys: [a, .null, b, a, .string(TaskModel.ownerA.uppercased())],
             orderBy: [SortKey("id")], offset: 1, limit: 1, includeTotalCount: true, columns: [])
         let query = try sqlite.select(related: request)
         #expect(query.statement?.bindings.count == 5)  // two keys (the uppercase one is another key), 1, 2
@@ -147,8 +150,14 @@ struct SQLRendererReadTests {
             { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .compare("done", .equal, .int(1)))) },
             { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .contains("done", "x"))) },
             { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .listContains("title", "x"))) },
-            { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .compare("tags", .equal, .stringList([])))) },
-            { _ = try sqlite.select(related: RelatedRequest(entity: "Task", foreignKey: "owner_id", parentKeys: [.int(3)])) },
+            {
+                _ = try sqlite.select(
+                    list: ListRequest(entity: "Task", filter: .compare("tags", .equal, .stringList([]))))
+            },
+            {
+                _ = try sqlite.select(
+                    related: RelatedRequest(entity: "Task", foreignKey: "owner_id", parentKeys: [.int(3)]))
+            },
         ]
         for request in requests {
             do {

@@ -19,7 +19,7 @@ struct SQLRendererSchemaTests {
         let pg = try postgres.migration(for: TaskModel.task, existingColumns: []).map(\.text)
         #expect(
             pg.first
-                == #"CREATE TABLE IF NOT EXISTS "tasks" ("id" uuid NOT NULL PRIMARY KEY, "title" text COLLATE "C" NOT NULL, "status" text COLLATE "C" NOT NULL CHECK ("status" IN ('OPEN', 'DONE')), "owner_id" uuid REFERENCES "users" ("id") ON DELETE SET NULL, "tags" text[], "done" boolean NOT NULL, "due" date, "created_at" timestamptz NOT NULL, "estimate" double precision, "meta" text, "version" bigint NOT NULL)"#
+                == #"CREATE TABLE IF NOT EXISTS "tasks" ("id" uuid NOT NULL PRIMARY KEY, "title" text COLLATE "C" NOT NULL, "status" text COLLATE "C" NOT NULL CHECK ("status" IN ('OPEN', 'DONE')), "owner_id" uuid REFERENCES "users" ("id") ON DELETE SET NULL, "tags" text[], "done" boolean NOT NULL, "due" date, "created_at" timestamptz NOT NULL, "estimate" double precision, "meta" text COLLATE "C", "version" bigint NOT NULL)"#
         )
         let users = try sqlite.migration(for: TaskModel.user, existingColumns: []).map(\.text)
         #expect(users.last == #"CREATE UNIQUE INDEX IF NOT EXISTS "users_email_key" ON "users" ("email")"#)
@@ -29,7 +29,11 @@ struct SQLRendererSchemaTests {
     func addColumns() throws {
         let existing = ["id", "title", "status", "owner_id", "tags", "done", "due", "created_at", "estimate"]
         let lite = try sqlite.migration(for: TaskModel.task, existingColumns: existing).map(\.text)
-        #expect(lite.prefix(2) == [#"ALTER TABLE "tasks" ADD COLUMN "meta" TEXT"#, #"ALTER TABLE "tasks" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 0"#])
+        #expect(
+            lite.prefix(2) == [
+                #"ALTER TABLE "tasks" ADD COLUMN "meta" TEXT"#,
+                #"ALTER TABLE "tasks" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 0"#,
+            ])
         #expect(lite.count == 4)
         let complete = try postgres.migration(for: TaskModel.task, existingColumns: existing + ["meta", "version"])
         #expect(complete.allSatisfy { $0.text.hasPrefix("CREATE INDEX IF NOT EXISTS") })
@@ -46,13 +50,18 @@ struct SQLRendererSchemaTests {
             primaryKey: 0)
         let sql = SQLRenderer(dialect: SQLiteDialect(), model: StorageModel(entities: [odd])).createTable(odd).text
         #expect(sql.contains(#"CHECK ("kind" IN ('IT''S'))"#))
-        let added = SQLRenderer(dialect: SQLiteDialect(), model: StorageModel(entities: [odd])).addColumn(odd.columns[1], to: odd)
-        #expect(added.text == #"ALTER TABLE "odd" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'IT''S' CHECK ("kind" IN ('IT''S'))"#)
+        let added = SQLRenderer(dialect: SQLiteDialect(), model: StorageModel(entities: [odd])).addColumn(
+            odd.columns[1], to: odd)
+        #expect(
+            added.text
+                == #"ALTER TABLE "odd" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'IT''S' CHECK ("kind" IN ('IT''S'))"#)
     }
 
     @Test("the dialects inspect existing columns with a bound table name")
     func inspection() {
-        #expect(sqlite.columnInspection(of: TaskModel.task) == SQLStatement(text: "SELECT name FROM pragma_table_info(?)", bindings: [.string("tasks")]))
+        #expect(
+            sqlite.columnInspection(of: TaskModel.task)
+                == SQLStatement(text: "SELECT name FROM pragma_table_info(?)", bindings: [.string("tasks")]))
         #expect(postgres.columnInspection(of: TaskModel.task).bindings == [.string("tasks")])
     }
 }

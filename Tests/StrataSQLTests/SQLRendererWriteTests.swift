@@ -7,7 +7,8 @@ struct SQLRendererWriteTests {
     let sqlite = SQLRenderer(dialect: SQLiteDialect(), model: TaskModel.model)
     let postgres = SQLRenderer(dialect: PostgreSQLDialect(), model: TaskModel.model)
     let id = StorageValue.string(TaskModel.ownerA)
-    static let allColumns = #""id", "title", "status", "owner_id", "tags", "done", "due", "created_at", "estimate", "meta", "version""#
+    static let allColumns =
+        #""id", "title", "status", "owner_id", "tags", "done", "due", "created_at", "estimate", "meta", "version""#
 
     var minimalTask: [String: StorageValue] {
         ["id": id, "title": .string("t"), "status": .string("OPEN"), "done": .bool(false), "created_at": .timestamp(5)]
@@ -18,8 +19,13 @@ struct SQLRendererWriteTests {
         let lite = try #require(try sqlite.insert("Task", values: minimalTask).statement)
         #expect(
             lite.text
-                == "INSERT INTO \"tasks\" (\(Self.allColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.allColumns)")
-        #expect(lite.bindings == [id, .string("t"), .string("OPEN"), .null, .null, .bool(false), .null, .timestamp(5), .null, .null, .int(1)])
+                == "INSERT INTO \"tasks\" (\(Self.allColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.allColumns)"
+        )
+        #expect(
+            lite.bindings == [
+                id, .string("t"), .string("OPEN"), .null, .null, .bool(false), .null, .timestamp(5), .null, .null,
+                .int(1),
+            ])
         let pg = try #require(try postgres.insert("Task", values: minimalTask).statement)
         #expect(
             pg.text.hasPrefix(
@@ -28,16 +34,18 @@ struct SQLRendererWriteTests {
             ))
     }
 
-    @Test("insert values are checked like the memory adapter checks them", arguments: [
-        ("title", StorageValue.null, StorageError.Code.notNullViolation),
-        ("title", .int(1), .invalidRequest),
-        ("status", .string("LATER"), .checkViolation),
-        ("id", .string("00000000-0000-4000-8000-00000000000A"), .invalidRequest),
-        ("estimate", .double(.nan), .invalidRequest),
-        ("meta", .json("{\"a\":\"\0\"}"), .invalidRequest),
-        ("tags", .stringList(["ok", "n\0l"]), .invalidRequest),
-        ("nope", .int(1), .invalidRequest),
-    ])
+    @Test(
+        "insert values are checked like the memory adapter checks them",
+        arguments: [
+            ("title", StorageValue.null, StorageError.Code.notNullViolation),
+            ("title", .int(1), .invalidRequest),
+            ("status", .string("LATER"), .checkViolation),
+            ("id", .string("00000000-0000-4000-8000-00000000000A"), .invalidRequest),
+            ("estimate", .double(.nan), .invalidRequest),
+            ("meta", .json("{\"a\":\"\0\"}"), .invalidRequest),
+            ("tags", .stringList(["ok", "n\0l"]), .invalidRequest),
+            ("nope", .int(1), .invalidRequest),
+        ])
     func insertValidation(column: String, value: StorageValue, code: StorageError.Code) {
         var values = minimalTask
         values[column] = value
@@ -60,9 +68,13 @@ struct SQLRendererWriteTests {
                 == #"UPDATE "tasks" SET "title" = ?, "version" = COALESCE("version", 0) + 1 WHERE "id" = ? AND COALESCE("version", 0) = ? AND ("due" IS NULL) RETURNING "#
                 + Self.allColumns)
         #expect(lite.bindings == [.string("u"), id, .int(3)])
-        let pg = try #require(try postgres.update("Task", key: id, values: [:], expectedVersion: nil, filter: nil).statement)
-        #expect(pg.text.hasPrefix(#"UPDATE "tasks" SET "version" = COALESCE("version", 0) + 1 WHERE "id" = $1::uuid RETURNING"#))
-        let users = try #require(try sqlite.update("User", key: id, values: [:], expectedVersion: nil, filter: nil).statement)
+        let pg = try #require(
+            try postgres.update("Task", key: id, values: [:], expectedVersion: nil, filter: nil).statement)
+        #expect(
+            pg.text.hasPrefix(
+                #"UPDATE "tasks" SET "version" = COALESCE("version", 0) + 1 WHERE "id" = $1::uuid RETURNING"#))
+        let users = try #require(
+            try sqlite.update("User", key: id, values: [:], expectedVersion: nil, filter: nil).statement)
         #expect(users.text == #"UPDATE "users" SET "id" = "id" WHERE "id" = ? RETURNING "id", "email""#)
         #expect(throws: StorageError.self) {
             try sqlite.update("User", key: id, values: [:], expectedVersion: 1, filter: nil)
@@ -80,7 +92,10 @@ struct SQLRendererWriteTests {
 
     @Test("bulk inserts reuse one text and check the row width")
     func bulkInsert() throws {
-        let row = Row([id, .string("t"), .string("OPEN"), .null, .stringList([]), .bool(true), .date(0), .timestamp(0), .double(1), .json("{}"), .int(4)])
+        let row = Row([
+            id, .string("t"), .string("OPEN"), .null, .stringList([]), .bool(true), .date(0), .timestamp(0), .double(1),
+            .json("{}"), .int(4),
+        ])
         let first = try sqlite.insert("Task", row: row)
         var other = row
         other.values[1] = .string("v")

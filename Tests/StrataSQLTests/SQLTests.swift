@@ -7,7 +7,8 @@ struct SQLTests {
     @Test("interpolated values become placeholders and bindings in text order")
     func valuesAreBound() {
         let column = TaskModel.task.columns[1]
-        let sql: SQL = "SELECT \(column) FROM \(table: TaskModel.task) WHERE \(column) = \(.string("x")) OR \(column) = \(.string("y"), as: .string)"
+        let sql: SQL =
+            "SELECT \(column) FROM \(table: TaskModel.task) WHERE \(column) = \(.string("x")) OR \(column) = \(.string("y"), as: .string)"
         let sqlite = sql.render(in: SQLiteDialect())
         #expect(sqlite.text == #"SELECT "title" FROM "tasks" WHERE "title" = ? OR "title" = ?"#)
         #expect(sqlite.bindings == [.string("x"), .string("y")])
@@ -16,11 +17,13 @@ struct SQLTests {
         #expect(postgres.bindings == [.string("x"), .string("y")])
     }
 
-    @Test("identifiers and schema literals are quoted by one function each", arguments: [
-        (#"we"ird"#, #""we""ird""#, #"'we"ird'"#),
-        ("it's", #""it's""#, "'it''s'"),
-        ("nul\0byte", #""nulbyte""#, "'nulbyte'"),
-    ])
+    @Test(
+        "identifiers and schema literals are quoted by one function each",
+        arguments: [
+            (#"we"ird"#, #""we""ird""#, #"'we"ird'"#),
+            ("it's", #""it's""#, "'it''s'"),
+            ("nul\0byte", #""nulbyte""#, "'nulbyte'"),
+        ])
     func quoting(name: String, identifier: String, literal: String) {
         for dialect in [SQLiteDialect() as any SQLDialect, PostgreSQLDialect()] {
             #expect(dialect.quoteIdentifier(name) == identifier)

@@ -28,44 +28,59 @@ struct SQLiteAdapterTests {
     @Test("a reader is not blocked by an open write transaction and sees only committed data")
     func readerDuringWrite() async throws {
         try await withAdapter { adapter in
-            try await adapter.transaction { tx in try await tx.insertMany("Note", rows: [NoteModel.row(1, title: "old")]) }
+            try await adapter.transaction { tx in
+                try await tx.insertMany("Note", rows: [NoteModel.row(1, title: "old")])
+            }
             let (inserted, insertedSignal) = AsyncStream<Void>.makeStream()
             let (proceed, proceedSignal) = AsyncStream<Void>.makeStream()
             async let writer: Void = adapter.transaction { tx in
-                _ = try await tx.update("Note", key: .string(NoteModel.id(1)), values: ["title": .string("new")], expectedVersion: nil, filter: nil)
+                _ = try await tx.update(
+                    "Note", key: .string(NoteModel.id(1)), values: ["title": .string("new")], expectedVersion: nil,
+                    filter: nil)
                 try await tx.insertMany("Note", rows: [NoteModel.row(2, title: "second")])
-                #expect(try await tx.lookup(LookupRequest(entity: "Note", column: "id", keys: [.string(NoteModel.id(2))])).count == 1)
+                #expect(
+                    try await tx.lookup(LookupRequest(entity: "Note", column: "id", keys: [.string(NoteModel.id(2))]))
+                        .count == 1)
                 insertedSignal.yield()
                 for await _ in proceed { break }
             }
             for await _ in inserted { break }
             // The write transaction is open and holds the write lock; reads go on.
-            let during = try await adapter.list(ListRequest(entity: "Note", orderBy: [SortKey("id")], includeTotalCount: true))
+            let during = try await adapter.list(
+                ListRequest(entity: "Note", orderBy: [SortKey("id")], includeTotalCount: true))
             #expect(during.totalCount == 1)
             #expect(during.rows.map { $0[1] } == [.string("old")])
             proceedSignal.yield()
             try await writer
-            let after = try await adapter.list(ListRequest(entity: "Note", orderBy: [SortKey("id")], includeTotalCount: true))
+            let after = try await adapter.list(
+                ListRequest(entity: "Note", orderBy: [SortKey("id")], includeTotalCount: true))
             #expect(after.rows.map { $0[1] } == [.string("new"), .string("second")])
         }
     }
 
     @Test("repeated statements reuse their prepared statement; the cache stays bounded")
     func statementCache() async throws {
-        let adapter = try await SQLiteAdapter(path: ":memory:", model: NoteModel.model, readers: 1, statementCacheCapacity: 3)
+        let adapter = try await SQLiteAdapter(
+            path: ":memory:", model: NoteModel.model, readers: 1, statementCacheCapacity: 3)
         try await adapter.migrate()
-        try await adapter.transaction { tx in try await tx.insertMany("Note", rows: (1...5).map { NoteModel.row($0, title: "t\($0)") }) }
+        try await adapter.transaction { tx in
+            try await tx.insertMany("Note", rows: (1...5).map { NoteModel.row($0, title: "t\($0)") })
+        }
         let before = try await adapter.statementCacheStatistics()
         for n in 1...5 {
-            let rows = try await adapter.lookup(LookupRequest(entity: "Note", column: "id", keys: [.string(NoteModel.id(n))]))
+            let rows = try await adapter.lookup(
+                LookupRequest(entity: "Note", column: "id", keys: [.string(NoteModel.id(n))]))
             #expect(rows.count == 1)
         }
         let after = try await adapter.statementCacheStatistics()
         #expect(after.misses - before.misses == 1)
         #expect(after.hits - before.hits == 4)
         for limit in 1...6 {
-            _ = try await adapter.list(ListRequest(entity: "Note", filter: .compare("count", .greater, .int(Int64(limit))), columns: ["title"]))
-            _ = try await adapter.list(ListRequest(entity: "Note", filter: .isIn("count", (0..<limit).map { .int(Int64($0)) })))
+            _ = try await adapter.list(
+                ListRequest(entity: "Note", filter: .compare("count", .greater, .int(Int64(limit))), columns: ["title"])
+            )
+            _ = try await adapter.list(
+                ListRequest(entity: "Note", filter: .isIn("count", (0..<limit).map { .int(Int64($0)) })))
         }
         #expect(try await adapter.statementCacheStatistics().cached <= 3 * 2)
         await adapter.close()
@@ -87,7 +102,9 @@ struct SQLiteAdapterTests {
         }
         for await _ in locked { break }
         do {
-            try await second.transaction { tx in try await tx.insertMany("Note", rows: [NoteModel.row(2, title: "late")]) }
+            try await second.transaction { tx in
+                try await tx.insertMany("Note", rows: [NoteModel.row(2, title: "late")])
+            }
             Issue.record("expected busy")
         } catch let error as StorageError {
             #expect(error.code == .busy)
@@ -123,9 +140,11 @@ struct SQLiteAdapterTests {
         try await withAdapter { adapter in
             let recorder = StatementRecorder()
             try await StatementRecorder.$current.withValue(recorder) {
-                _ = try await adapter.lookup(LookupRequest(entity: "Note", column: "id", keys: [.string(NoteModel.id(1))]))
+                _ = try await adapter.lookup(
+                    LookupRequest(entity: "Note", column: "id", keys: [.string(NoteModel.id(1))]))
                 _ = try await adapter.list(ListRequest(entity: "Note", offset: 3, limit: 2, includeTotalCount: true))
-                _ = try await adapter.related(RelatedRequest(entity: "Note", foreignKey: "folder_id", parentKeys: [.int(1), .int(2)]))
+                _ = try await adapter.related(
+                    RelatedRequest(entity: "Note", foreignKey: "folder_id", parentKeys: [.int(1), .int(2)]))
             }
             #expect(recorder.snapshot["test"]?.statements == 3)
         }
@@ -134,14 +153,42 @@ struct SQLiteAdapterTests {
     @Test("raw SQL binds values, writes through the writer, and may not leave a transaction open")
     func rawSQL() async throws {
         try await withAdapter { adapter in
-            _ = try await adapter.execute(rawSQL: "INSERT INTO folders (id, name) VALUES (?, ?)", bindings: [.int(7), .string("x'); --")])
-            let rows = try await adapter.execute(rawSQL: "SELECT id, name, 1.5, NULL FROM folders WHERE name = ?", bindings: [.string("x'); --")])
+            _ = try await adapter.execute(
+                rawSQL: "INSERT INTO folders (id, name) VALUES (?, ?)", bindings: [.int(7), .string("x'); --")])
+            let rows = try await adapter.execute(
+                rawSQL: "SELECT id, name, 1.5, NULL FROM folders WHERE name = ?", bindings: [.string("x'); --")])
             #expect(rows == [[.int(7), .string("x'); --"), .double(1.5), .null]])
             await #expect(throws: StorageError.self) { try await adapter.execute(rawSQL: "BEGIN") }
             await #expect(throws: StorageError.self) { try await adapter.execute(rawSQL: "SELECT 1; SELECT 2") }
             let folders = try await adapter.lookup(LookupRequest(entity: "Folder", column: "id", keys: [.int(7)]))
             #expect(folders.count == 1)
         }
+    }
+
+    @Test("an adapter and its connections are freed after use, closed or not")
+    func retention() async throws {
+        weak var closedOne: SQLiteAdapter?
+        weak var droppedOne: SQLiteAdapter?
+        var droppedPath = ""
+        do {
+            let adapter = try await SQLiteAdapter(path: ":memory:", model: NoteModel.model)
+            try await adapter.migrate()
+            try await adapter.transaction { tx in try await tx.insertMany("Note", rows: [NoteModel.row(1, title: "t")])
+            }
+            _ = try await adapter.list(ListRequest(entity: "Note"))
+            await adapter.close()
+            closedOne = adapter
+        }
+        do {
+            let adapter = try await SQLiteAdapter(path: ":memory:", model: NoteModel.model)
+            try await adapter.migrate()
+            _ = try await adapter.list(ListRequest(entity: "Note"))
+            droppedPath = adapter.path
+            droppedOne = adapter
+        }
+        #expect(closedOne == nil)
+        #expect(droppedOne == nil)
+        #expect(!FileManager.default.fileExists(atPath: droppedPath))
     }
 
     @Test("a closed adapter refuses work")

@@ -1,12 +1,15 @@
-@testable import StrataSQLite
 import Testing
+
+@testable import StrataSQLite
 
 @Suite("SQLite value text formats")
 struct SQLiteValueCodingTests {
-    @Test("dates format as YYYY-MM-DD and parse back", arguments: [
-        (Int32(0), "1970-01-01"), (-1, "1969-12-31"), (11_016, "2000-02-29"), (-719_162, "0001-01-01"),
-        (2_932_896, "9999-12-31"), (-719_528, "0000-01-01"), (-719_529, "-0001-12-31"), (2_932_897, "+10000-01-01"),
-    ])
+    @Test(
+        "dates format as YYYY-MM-DD and parse back",
+        arguments: [
+            (Int32(0), "1970-01-01"), (-1, "1969-12-31"), (11_016, "2000-02-29"), (-719_162, "0001-01-01"),
+            (2_932_896, "9999-12-31"), (-719_528, "0000-01-01"), (-719_529, "-0001-12-31"), (2_932_897, "+10000-01-01"),
+        ])
     func dates(days: Int32, text: String) {
         #expect(CivilDate.format(daysSinceEpoch: days) == text)
         #expect(CivilDate.parse(text) == days)
@@ -23,7 +26,9 @@ struct SQLiteValueCodingTests {
         }
     }
 
-    @Test("malformed dates are rejected", arguments: ["", "2020-1-01", "2020-13-01", "2021-02-29", "2020-02-30", "abcd-01-01", "2020-01-01x"])
+    @Test(
+        "malformed dates are rejected",
+        arguments: ["", "2020-1-01", "2020-13-01", "2021-02-29", "2020-02-30", "abcd-01-01", "2020-01-01x"])
     func badDates(text: String) {
         #expect(CivilDate.parse(text) == nil)
     }

@@ -69,6 +69,28 @@ struct ConstraintConformanceTests {
         }
     }
 
+    @Test("changing a key other rows still reference is a foreign-key violation", arguments: AdapterKind.allCases)
+    func referencedKeyKept(_ kind: AdapterKind) async throws {
+        try await withLibrary(kind) { db throws in
+            await expectStorageError(.foreignKeyViolation) {
+                _ = try await db.transaction { tx in
+                    try await tx.update(
+                        "Publisher", key: .string(LibraryFixtures.publisher(1)), values: ["id": .string(fixtureID(1, 50))],
+                        expectedVersion: nil, filter: nil)
+                }
+            }
+            let free = try await db.transaction { tx in
+                _ = try await tx.insert("Publisher", values: ["id": .string(fixtureID(1, 60)), "name": .string("Fresh")])
+                return try await tx.update(
+                    "Publisher", key: .string(fixtureID(1, 60)), values: ["id": .string(fixtureID(1, 61))], expectedVersion: nil,
+                    filter: nil)
+            }
+            #expect(free?[0] == .string(fixtureID(1, 61)))
+            #expect(try await db.row(LibraryModel.publisher, fixtureID(1, 60)) == nil)
+            #expect(try await db.row(LibraryModel.publisher, fixtureID(1, 61))?[1] == .string("Fresh"))
+        }
+    }
+
     @Test("NULL in a non-null column is a not-null violation", arguments: AdapterKind.allCases)
     func notNull(_ kind: AdapterKind) async throws {
         try await withLibrary(kind) { db throws in

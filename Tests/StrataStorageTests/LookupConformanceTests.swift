@@ -44,6 +44,7 @@ struct LookupConformanceTests {
                     keys: [.string(LibraryFixtures.author(6)), .string(LibraryFixtures.author(1))],
                     filter: .isNull("deleted_at"), columns: ["id", "name"]))
             #expect(numbers(rows) == [1])
+            #expect(rows.first?["name", in: LibraryModel.author] == .string("Zebra"))
         }
     }
 

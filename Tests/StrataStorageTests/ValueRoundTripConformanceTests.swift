@@ -35,7 +35,7 @@ struct ValueRoundTripConformanceTests {
     @Test("doubles round-trip exactly", arguments: AdapterKind.allCases)
     func doubles(_ kind: AdapterKind) async throws {
         try await withLibrary(kind) { db throws in
-            let values: [Double] = [0.1 + 0.2, 1e300, -1e300, 5e-324, 2.2250738585072014e-308, 123456789.125, -0.0, 1.0 / 3.0]
+            let values: [Double] = [0.1 + 0.2, 1e300, -1e300, Double.leastNonzeroMagnitude, 2.2250738585072014e-308, 123456789.125, -0.0, 1.0 / 3.0]
             for (n, value) in values.enumerated() {
                 let (inserted, read) = try await roundTrip(db, n, ["price": .double(value)])
                 #expect(read == inserted)

@@ -18,6 +18,8 @@ final class ExecutionRun {
     let context: RequestContext
     var tree = ResultTree()
     var errors: [GraphQLError] = []
+    /// The child batch the previous object went to (consecutive objects usually share it).
+    private var lastChild: (work: Int, typeName: String, index: Int)?
 
     /// Objects of one concrete type sharing one merged selection, waiting for their fields to be resolved.
     struct Batch {
@@ -35,6 +37,9 @@ final class ExecutionRun {
         var slots: [Int32]
         var fieldNodes: [Field]
         var failure: FieldError?
+        /// The innermost named type of `fieldType`, looked up once.
+        var namedType: NamedType?
+        var leafKind: LeafSerializer.Kind
     }
 
     init(
@@ -127,10 +132,12 @@ final class ExecutionRun {
             let resolveBatch = ResolveBatch(
                 parentType: batch.typeName, field: definition, responseKey: field.responseKey, arguments: arguments,
                 parents: objects, subSelections: field.nodes.compactMap(\.selectionSet))
+            let namedType = schema.types[definition.type.namedType]
             works.append(
                 Work(
                     batch: resolveBatch, resolver: resolvers.resolver(batch.typeName, definition),
-                    fieldType: definition.type, slots: slots, fieldNodes: field.nodes, failure: failure))
+                    fieldType: definition.type, slots: slots, fieldNodes: field.nodes, failure: failure,
+                    namedType: namedType, leafKind: namedType.map(LeafSerializer.kind(of:)) ?? .notLeaf))
         }
         return works
     }
@@ -178,6 +185,7 @@ final class ExecutionRun {
         // 4. Completion, which discovers the next step's objects.
         var next: [Batch] = []
         var nextIndex: [ChildKey: Int] = [:]
+        lastChild = nil
         for index in works.indices {
             let work = works[index]
             let results: [FieldResult]
@@ -257,13 +265,13 @@ final class ExecutionRun {
                 tree.setNull(slot)
                 return
             }
-            guard let namedType = schema.types[name] else {
+            guard let namedType = work.namedType else {
                 report(FieldError("Unknown type \(name)."), slot, work.fieldNodes)
                 tree.setNull(slot)
                 return
             }
             if namedType.kind.isLeaf {
-                switch LeafSerializer.serialize(value, as: namedType) {
+                switch LeafSerializer.serialize(value, as: work.leafKind) {
                 case .success(let leaf): tree.slots[Int(slot)] = leaf
                 case .failure(let error):
                     report(error, slot, work.fieldNodes)
@@ -290,12 +298,19 @@ final class ExecutionRun {
             }
             let node = tree.addObject(parentSlot: slot)
             tree.slots[Int(slot)] = .node(node)
+            if let last = lastChild, last.work == workIndex, last.typeName == concrete {
+                next[last.index].objects.append(object)
+                next[last.index].nodes.append(node)
+                return
+            }
             let key = ChildKey(work: workIndex, typeName: concrete)
             if let existing = nextIndex[key] {
+                lastChild = (workIndex, concrete, existing)
                 next[existing].objects.append(object)
                 next[existing].nodes.append(node)
             } else {
                 nextIndex[key] = next.count
+                lastChild = (workIndex, concrete, next.count)
                 next.append(Batch(typeName: concrete, selections: work.batch.subSelections, objects: [object], nodes: [node]))
             }
         }

@@ -5,6 +5,44 @@ import StrataStorage
 /// Result coercion of leaf values (spec §3.5 "Result Coercion") for the built-in scalars, Strata's scalars
 /// (`DateTime`, `Date`, `UUID`, `JSON`) and enums; application scalars pass their value through.
 enum LeafSerializer {
+    /// How a field's leaf values are serialized, decided once per field (not per value).
+    enum Kind {
+        case builtIn(String)
+        case enumeration(name: String, values: Set<String>)
+        case notLeaf
+    }
+
+    static func kind(of type: NamedType) -> Kind {
+        switch type {
+        case .scalar(let scalar): .builtIn(scalar.name)
+        case .enumType(let enumType): .enumeration(name: enumType.name, values: Set(enumType.values.map(\.name)))
+        default: .notLeaf
+        }
+    }
+
+    static func serialize(_ value: OutputValue, as kind: Kind) -> Result<ResultTree.Slot, FieldError> {
+        switch kind {
+        case .builtIn(let scalar):
+            // Fast paths for the common stored cases.
+            switch (scalar, value) {
+            case ("String", .stored(.string(let s))), ("ID", .stored(.string(let s))): return .success(.string(s))
+            default: return serializeScalar(value, scalar)
+            }
+        case .enumeration(let name, let values):
+            let text: String
+            switch value {
+            case .string(let s), .stored(.string(let s)): text = s
+            default: return .failure(FieldError("Enum \"\(name)\" cannot represent non-enum value: \(describe(value))."))
+            }
+            guard values.contains(text) else {
+                return .failure(FieldError("Enum \"\(name)\" cannot represent value: \"\(text)\"."))
+            }
+            return .success(.string(text))
+        case .notLeaf:
+            return .failure(FieldError("Not a leaf type."))
+        }
+    }
+
     static func serialize(_ value: OutputValue, as type: NamedType) -> Result<ResultTree.Slot, FieldError> {
         switch type {
         case .enumType(let enumType):

@@ -55,21 +55,40 @@ public final class RequestLoaders {
     }
 
     public func requestLookup(_ shape: LookupShape, key: StorageValue) {
-        if key.isNull { return }
+        requestLookups(shape, keys: CollectionOfOne(key))
+    }
+
+    /// Registers every key of a step at once (one dictionary access for the whole batch).
+    public func requestLookups(_ shape: LookupShape, keys: some Sequence<StorageValue>) {
         var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
-        if !entry.settled.contains(key), entry.pendingSet.insert(key).inserted {
-            if entry.pending.isEmpty, !pendingLookupShapes.contains(shape) { pendingLookupShapes.append(shape) }
-            entry.pending.append(key)
+        let wasIdle = entry.pending.isEmpty
+        for key in keys where !key.isNull {
+            if !entry.settled.contains(key), entry.pendingSet.insert(key).inserted { entry.pending.append(key) }
         }
+        if wasIdle, !entry.pending.isEmpty { pendingLookupShapes.append(shape) }
         lookups[shape] = entry
     }
 
     /// The row for `key` (nil when there is none), or the error its batch failed with.
     public func lookupResult(_ shape: LookupShape, key: StorageValue) -> Result<Row?, FieldError> {
-        if key.isNull { return .success(nil) }
-        guard let entry = lookups[shape] else { return .success(nil) }
-        if let failure = entry.failures[key] { return .failure(failure) }
-        return .success(entry.rows[key])
+        lookupTable(shape).result(for: key)
+    }
+
+    /// Everything loaded for one lookup shape, to read many keys without hashing the shape again.
+    public struct LookupTable {
+        let rows: [StorageValue: Row]
+        let failures: [StorageValue: FieldError]
+
+        public func result(for key: StorageValue) -> Result<Row?, FieldError> {
+            if key.isNull { return .success(nil) }
+            if !failures.isEmpty, let failure = failures[key] { return .failure(failure) }
+            return .success(rows[key])
+        }
+    }
+
+    public func lookupTable(_ shape: LookupShape) -> LookupTable {
+        guard let entry = lookups[shape] else { return LookupTable(rows: [:], failures: [:]) }
+        return LookupTable(rows: entry.rows, failures: entry.failures)
     }
 
     // MARK: Related rows of many parents
@@ -108,20 +127,41 @@ public final class RequestLoaders {
     }
 
     public func requestRelated(_ shape: RelatedShape, parentKey: StorageValue) {
-        if parentKey.isNull { return }
+        requestRelated(shape, parentKeys: CollectionOfOne(parentKey))
+    }
+
+    /// Registers every parent of a step at once.
+    public func requestRelated(_ shape: RelatedShape, parentKeys: some Sequence<StorageValue>) {
         var entry = related.removeValue(forKey: shape) ?? RelatedEntry()
-        if entry.pages[parentKey] == nil, entry.failures[parentKey] == nil, entry.pendingSet.insert(parentKey).inserted {
-            if entry.pending.isEmpty { pendingRelatedShapes.append(shape) }
-            entry.pending.append(parentKey)
+        let wasIdle = entry.pending.isEmpty
+        for key in parentKeys where !key.isNull {
+            if entry.pages[key] == nil, entry.failures[key] == nil, entry.pendingSet.insert(key).inserted {
+                entry.pending.append(key)
+            }
         }
+        if wasIdle, !entry.pending.isEmpty { pendingRelatedShapes.append(shape) }
         related[shape] = entry
     }
 
     public func relatedResult(_ shape: RelatedShape, parentKey: StorageValue) -> Result<Page, FieldError> {
-        if parentKey.isNull { return .success(Page(rows: [], totalCount: 0)) }
-        guard let entry = related[shape] else { return .success(Page(rows: [], totalCount: 0)) }
-        if let failure = entry.failures[parentKey] { return .failure(failure) }
-        return .success(entry.pages[parentKey] ?? Page(rows: [], totalCount: 0))
+        relatedTable(shape).result(for: parentKey)
+    }
+
+    /// Everything loaded for one relation shape.
+    public struct RelatedTable {
+        let pages: [StorageValue: Page]
+        let failures: [StorageValue: FieldError]
+
+        public func result(for key: StorageValue) -> Result<Page, FieldError> {
+            if key.isNull { return .success(Page(rows: [], totalCount: 0)) }
+            if !failures.isEmpty, let failure = failures[key] { return .failure(failure) }
+            return .success(pages[key] ?? Page(rows: [], totalCount: 0))
+        }
+    }
+
+    public func relatedTable(_ shape: RelatedShape) -> RelatedTable {
+        guard let entry = related[shape] else { return RelatedTable(pages: [:], failures: [:]) }
+        return RelatedTable(pages: entry.pages, failures: entry.failures)
     }
 
     // MARK: Lists

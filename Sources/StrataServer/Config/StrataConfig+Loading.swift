@@ -3,12 +3,12 @@ import StrataJSON
 
 extension StrataConfig {
     /// Builds the configuration: defaults, then the config file (`overrides.configPath` or `STRATA_CONFIG`), then the
-    /// environment, then `overrides`; the result is validated.
+    /// environment (nil: the process's), then `overrides`; the result is validated.
     public static func load(
         overrides: ConfigOverrides = ConfigOverrides(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String]? = nil
     ) throws(ConfigError) -> StrataConfig {
-        let env = environment.filter { !$0.value.isEmpty }
+        let env = (environment ?? ProcessInfo.processInfo.environment).filter { !$0.value.isEmpty }
         var config = StrataConfig()
         if let path = overrides.configPath ?? env["STRATA_CONFIG"] {
             config = try StrataConfig(file: path)

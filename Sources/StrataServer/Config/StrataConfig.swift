@@ -78,7 +78,7 @@ public struct StrataConfig: Sendable, Hashable {
     public var port: Int
     /// Largest accepted request body; bigger bodies get 413.
     public var maxBodyBytes: Int
-    /// Demo data scale for seeding: `small`, `benchmark` or a number of users. nil: `small`.
+    /// Demo data scale for seeding: `small`, `benchmark` or a positive number multiplying `small`. nil: `small`.
     public var demoScale: String?
     /// Load the demo data into sources that are empty at start. nil: true unless a source is PostgreSQL
     /// (a real database is never filled with demo rows unless asked to).
@@ -127,16 +127,10 @@ public struct StrataConfig: Sendable, Hashable {
                 throw .badValue(key: "sources.\(name).maxConnections", value: String(max), expected: "at least 1")
             }
         }
-        if let demoScale, !DemoScaleName.isValid(demoScale) {
-            throw .badValue(key: "demoScale", value: demoScale, expected: "small, benchmark or a number of users")
+        if let demoScale, DemoSeeder.scale(named: demoScale) == nil {
+            throw .badValue(key: "demoScale", value: demoScale, expected: "small, benchmark or a positive multiple of small")
         }
         return self
     }
 }
 
-/// Syntax check of demo scale names, so a typo is a config error rather than a failure at seeding time.
-enum DemoScaleName {
-    static func isValid(_ name: String) -> Bool {
-        name == "small" || name == "benchmark" || (Int(name).map { $0 > 0 } ?? false)
-    }
-}

@@ -3,8 +3,13 @@ import StrataStorage
 
 /// Loads the deterministic demo data set through the storage layer.
 enum DemoSeeder {
-    static func load(into adapter: any StorageAdapter, scale: String) async throws {
-        let generator = DemoDataGenerator(model: adapter.model, scale: try DemoDataScale.named(scale))
-        try await generator.load(into: adapter)
+    /// `small`, `benchmark`, or a positive number multiplying `small`.
+    static func scale(named name: String) -> DemoDataScale? { DemoDataScale.named(name) }
+
+    static func load(into adapter: any StorageAdapter, scale name: String) async throws {
+        guard let scale = scale(named: name) else {
+            throw ConfigError.badValue(key: "demoScale", value: name, expected: "small, benchmark or a positive multiple of small")
+        }
+        try await DemoDataGenerator(model: adapter.model, scale: scale).load(into: adapter)
     }
 }

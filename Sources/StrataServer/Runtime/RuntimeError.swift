@@ -1,3 +1,4 @@
+import StrataLanguage
 public import StrataModel
 public import StrataStorage
 

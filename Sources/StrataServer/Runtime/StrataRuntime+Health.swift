@@ -18,7 +18,7 @@ extension StrataRuntime {
         guard let entity = adapter.model.entities.first else { return .up }
         let request = ListRequest(entity: entity.name, limit: 1, columns: [entity.primaryKeyColumn.name])
         return await firstOf(timeout: timeout, onTimeout: .down("no answer within \(timeout)")) {
-            do {
+            do throws(StorageError) {
                 _ = try await adapter.list(request)
                 return .up
             } catch {

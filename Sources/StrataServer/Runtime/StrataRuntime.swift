@@ -33,7 +33,7 @@ public final class StrataRuntime: Sendable {
         let model = try loadModel(schemaPath: config.schemaPath)
         let sourceModels = try storageModels(of: model, config: config)
         var adapters: [String: any StorageAdapter] = [:]
-        do {
+        do throws(RuntimeError) {
             for (name, storage) in sourceModels.sorted(by: { $0.key < $1.key }) {
                 guard let source = config.sources[name] else { throw RuntimeError.config(.undefinedSource(name)) }
                 let adapter = try await SourceOpener.open(source, name: name, model: storage)
@@ -53,7 +53,7 @@ public final class StrataRuntime: Sendable {
         }
         let runtime = StrataRuntime(model: model, adapters: adapters, options: options)
         if seed ?? config.shouldSeedIfEmpty {
-            do {
+            do throws(RuntimeError) {
                 for name in adapters.keys.sorted() {
                     let outcome = try await runtime.seed(source: name, scale: config.effectiveDemoScale, force: false)
                     if case .seeded(let rows) = outcome {

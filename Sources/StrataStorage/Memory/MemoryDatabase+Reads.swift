@@ -37,11 +37,10 @@ extension MemoryDatabase {
         let filter = try request.filter.map { p throws(StorageError) in try MemoryPredicate(p, entity: descriptor) }
         let ordering = try MemoryOrdering(request.orderBy, entity: descriptor)
         let table = tables[entity]
-        var candidates: [MemoryCandidate] = []
+        var candidates: [Row] = []
         candidates.reserveCapacity(filter == nil ? table.liveCount : min(table.liveCount, 1024))
-        for (slot, row) in table.slots.enumerated() {
-            guard let row, filter?.matches(row) ?? true else { continue }
-            candidates.append(MemoryCandidate(row: row, slot: slot))
+        for chunk in table.rows.chunks {
+            for case let row? in chunk where filter?.matches(row) ?? true { candidates.append(row) }
         }
         return ordering.page(
             candidates, offset: request.offset, limit: request.limit, includeTotalCount: request.includeTotalCount)
@@ -70,10 +69,10 @@ extension MemoryDatabase {
                 pages.append(pages[earlier])
                 continue
             }
-            var candidates: [MemoryCandidate] = []
+            var candidates: [Row] = []
             for slot in table.slots(where: column, equals: key) {
                 guard let row = table.row(at: slot), filter?.matches(row) ?? true else { continue }
-                candidates.append(MemoryCandidate(row: row, slot: slot))
+                candidates.append(row)
             }
             computed[MemoryKey(key)] = pages.count
             pages.append(

@@ -7,65 +7,53 @@ import StrataSchema
 /// kept aside; those groupings are cached per selection set (by span) and per fragment. Fragment-to-fragment
 /// comparisons are memoized per pair (and exclusivity), and within one comparison a field set is compared to each
 /// fragment at most once, so a document whose fragments spread each other many times stays linear in practice.
+/// Response names are interned to integers, so grouping and matching compare numbers, not strings.
 final class FieldConflictFinder {
+    /// What the comparison needs of one field, taken from its AST node once.
     struct CollectedField {
         var parent: TypeEntry?
-        var field: Field
         var definition: FieldEntry?
+        var name: String
+        var arguments: [Argument]
+        var selectionSet: SelectionSet?
+        var span: SourceSpan
+        /// The interned response name.
+        var key: Int32
+        /// The next field with the same response name in the map, or -1.
+        var next: Int32
+    }
+
+    struct Group {
+        var key: Int32
+        var head: Int32
     }
 
     /// Fields grouped by response name, in first-seen order. Immutable once built (so reads need no exclusivity
     /// checks) and a class so identity can be compared cheaply.
     final class FieldMap {
-        /// The distinct response names.
-        let keys: [String]
-        /// For each key, the index in `fields` of its first field.
-        let heads: [Int32]
+        let groups: [Group]
         let fields: [CollectedField]
-        /// For each field, the index of the next field with the same response name, or -1.
-        let next: [Int32]
-        private let lookup: [String: Int]
+        private let lookup: [Int32: Int]
 
-        init(_ builder: consuming FieldMapBuilder) {
-            keys = builder.keys
-            heads = builder.heads
-            fields = builder.fields
-            next = builder.next
-            lookup = builder.lookup
+        init(groups: [Group], fields: [CollectedField]) {
+            self.groups = groups
+            self.fields = fields
+            if groups.count > 24 {
+                var lookup: [Int32: Int] = [:]
+                for (index, group) in groups.enumerated() { lookup[group.key] = index }
+                self.lookup = lookup
+            } else {
+                lookup = [:]
+            }
         }
 
-        func index(of key: String) -> Int? {
-            if lookup.isEmpty { return keys.firstIndex(of: key) }
+        /// The position in `groups` of the group for `key`.
+        @inline(__always) func group(for key: Int32) -> Int? {
+            if lookup.isEmpty {
+                for index in groups.indices where groups[index].key == key { return index }
+                return nil
+            }
             return lookup[key]
-        }
-    }
-
-    struct FieldMapBuilder {
-        var keys: [String] = []
-        var heads: [Int32] = []
-        var tails: [Int32] = []
-        var fields: [CollectedField] = []
-        var next: [Int32] = []
-        var lookup: [String: Int] = [:]
-
-        mutating func append(_ field: CollectedField, key: String) {
-            let position = Int32(fields.count)
-            fields.append(field)
-            next.append(-1)
-            let existing: Int? = lookup.isEmpty ? keys.firstIndex(of: key) : lookup[key]
-            if let existing {
-                next[Int(tails[existing])] = position
-                tails[existing] = position
-                return
-            }
-            keys.append(key)
-            heads.append(position)
-            tails.append(position)
-            if keys.count == 13 {
-                for (i, k) in keys.enumerated() { lookup[k] = i }
-            } else if keys.count > 13 {
-                lookup[key] = keys.count - 1
-            }
         }
     }
 
@@ -96,6 +84,8 @@ final class FieldConflictFinder {
     }
 
     private let context: ValidationContext
+    private var keyIDs: [String: Int32] = [:]
+    private var keyNames: [String] = []
     private var selectionSetCache: [UInt64: FieldsAndFragments] = [:]
     private var fragmentCache: [FieldsAndFragments?]
     /// Fragment pairs already compared: key packs the two indices, value is the exclusivity they were compared with.
@@ -133,13 +123,13 @@ final class FieldConflictFinder {
     static func hasOnlyDistinctFields(_ selectionSet: SelectionSet) -> Bool {
         let selections = selectionSet.selections
         if selections.count > 24 { return false }
-        var keys: [String] = []
-        keys.reserveCapacity(selections.count)
         for position in selections.indices {
             guard case .field(let field) = selections[position] else { return false }
             let key = field.alias?.value ?? field.name.value
-            if keys.contains(key) { return false }
-            keys.append(key)
+            for earlier in 0..<position {
+                guard case .field(let other) = selections[earlier] else { return false }
+                if (other.alias?.value ?? other.name.value) == key { return false }
+            }
         }
         return true
     }
@@ -149,13 +139,15 @@ final class FieldConflictFinder {
     private func fieldsAndFragments(_ selectionSet: SelectionSet, parent: TypeEntry?) -> FieldsAndFragments {
         let span = selectionSet.span
         let cacheable = span.end > span.start
-        let key = UInt64(span.start) << 32 | UInt64(span.end)
-        if cacheable, let cached = selectionSetCache[key] { return cached }
-        var builder = FieldMapBuilder()
+        let cacheKey = UInt64(span.start) << 32 | UInt64(span.end)
+        if cacheable, let cached = selectionSetCache[cacheKey] { return cached }
+        var groups: [Group] = []
+        var tails: [Int32] = []
+        var fields: [CollectedField] = []
         var fragments: [Int] = []
-        collect(selectionSet, parent: parent, into: &builder, fragments: &fragments)
-        let collected = FieldsAndFragments(fields: FieldMap(builder), fragments: fragments)
-        if cacheable { selectionSetCache[key] = collected }
+        collect(selectionSet, parent: parent, groups: &groups, tails: &tails, fields: &fields, fragments: &fragments)
+        let collected = FieldsAndFragments(fields: FieldMap(groups: groups, fields: fields), fragments: fragments)
+        if cacheable { selectionSetCache[cacheKey] = collected }
         return collected
     }
 
@@ -168,23 +160,45 @@ final class FieldConflictFinder {
         return collected
     }
 
+    private func keyID(_ key: String) -> Int32 {
+        if let id = keyIDs[key] { return id }
+        let id = Int32(keyNames.count)
+        keyIDs[key] = id
+        keyNames.append(key)
+        return id
+    }
+
     private func collect(
-        _ selectionSet: SelectionSet, parent: TypeEntry?, into map: inout FieldMapBuilder, fragments: inout [Int]
+        _ selectionSet: SelectionSet, parent: TypeEntry?, groups: inout [Group], tails: inout [Int32],
+        fields: inout [CollectedField], fragments: inout [Int]
     ) {
         let selections = selectionSet.selections
         for position in selections.indices {
             switch selections[position] {
             case .field(let field):
-                map.append(
-                    CollectedField(parent: parent, field: field, definition: parent?.fields[field.name.value]),
-                    key: field.responseKey)
+                let key = keyID(field.alias?.value ?? field.name.value)
+                let index = Int32(fields.count)
+                fields.append(
+                    CollectedField(
+                        parent: parent, definition: parent?.fields[field.name.value], name: field.name.value,
+                        arguments: field.arguments, selectionSet: field.selectionSet, span: field.span, key: key,
+                        next: -1))
+                if let group = groups.firstIndex(where: { $0.key == key }) {
+                    fields[Int(tails[group])].next = index
+                    tails[group] = index
+                } else {
+                    groups.append(Group(key: key, head: index))
+                    tails.append(index)
+                }
             case .fragmentSpread(let spread):
                 if let index = context.fragmentIndex(named: spread.name.value), !fragments.contains(index) {
                     fragments.append(index)
                 }
             case .inlineFragment(let inline):
                 let type = inline.typeCondition.map { context.entry(named: $0.value) } ?? parent
-                collect(inline.selectionSet, parent: type, into: &map, fragments: &fragments)
+                collect(
+                    inline.selectionSet, parent: type, groups: &groups, tails: &tails, fields: &fields,
+                    fragments: &fragments)
             }
         }
     }
@@ -192,17 +206,17 @@ final class FieldConflictFinder {
     // MARK: Comparing
 
     private func collectConflictsWithin(_ map: FieldMap, into conflicts: inout [Conflict]) {
-        for (key, head) in zip(map.keys, map.heads) {
-            var i = Int(head)
+        for group in map.groups {
+            var i = Int(group.head)
             while i >= 0 {
-                var j = Int(map.next[i])
+                var j = Int(map.fields[i].next)
                 while j >= 0 {
-                    if let conflict = findConflict(key, map.fields[i], map.fields[j], parentsExclusive: false) {
+                    if let conflict = findConflict(map, i, map, j, parentsExclusive: false) {
                         conflicts.append(conflict)
                     }
-                    j = Int(map.next[j])
+                    j = Int(map.fields[j].next)
                 }
-                i = Int(map.next[i])
+                i = Int(map.fields[i].next)
             }
         }
     }
@@ -210,18 +224,18 @@ final class FieldConflictFinder {
     private func collectConflictsBetween(
         _ map1: FieldMap, _ map2: FieldMap, exclusive: Bool, into conflicts: inout [Conflict]
     ) {
-        for (key, head) in zip(map1.keys, map1.heads) {
-            guard let index = map2.index(of: key) else { continue }
-            var i = Int(head)
+        for group in map1.groups {
+            guard let other = map2.group(for: group.key) else { continue }
+            var i = Int(group.head)
             while i >= 0 {
-                var j = Int(map2.heads[index])
+                var j = Int(map2.groups[other].head)
                 while j >= 0 {
-                    if let conflict = findConflict(key, map1.fields[i], map2.fields[j], parentsExclusive: exclusive) {
+                    if let conflict = findConflict(map1, i, map2, j, parentsExclusive: exclusive) {
                         conflicts.append(conflict)
                     }
-                    j = Int(map2.next[j])
+                    j = Int(map2.fields[j].next)
                 }
-                i = Int(map1.next[i])
+                i = Int(map1.fields[i].next)
             }
         }
     }
@@ -239,7 +253,8 @@ final class FieldConflictFinder {
         if map === other.fields { return }
         collectConflictsBetween(map, other.fields, exclusive: exclusive, into: &conflicts)
         for referenced in other.fragments {
-            collectConflictsBetween(map, andFragment: referenced, exclusive: exclusive, compared: &compared, into: &conflicts)
+            collectConflictsBetween(
+                map, andFragment: referenced, exclusive: exclusive, compared: &compared, into: &conflicts)
         }
     }
 
@@ -291,46 +306,58 @@ final class FieldConflictFinder {
         return conflicts
     }
 
-    /// Whether two fields with the same response name can be merged; the conflict if not.
+    /// Whether two fields with the same response name can be merged; the conflict if not. Fields are read in
+    /// place from their maps (copying a collected field costs several retains).
     private func findConflict(
-        _ responseName: String, _ a: CollectedField, _ b: CollectedField, parentsExclusive: Bool
+        _ map1: FieldMap, _ index1: Int, _ map2: FieldMap, _ index2: Int, parentsExclusive: Bool
     ) -> Conflict? {
+        let fields1 = map1.fields
+        let fields2 = map2.fields
         // Fields on two different object types never meet on the same object: only their shapes must agree.
         let exclusive =
             parentsExclusive
-            || (a.parent !== b.parent && a.parent?.kind == .object && b.parent?.kind == .object)
-        let fieldA = a.field
-        let fieldB = b.field
+            || (fields1[index1].parent !== fields2[index2].parent && fields1[index1].parent?.kind == .object
+                && fields2[index2].parent?.kind == .object)
         if !exclusive {
-            if fieldA.name.value != fieldB.name.value {
-                return Conflict(
-                    responseName: responseName,
-                    reason: .message("\"\(fieldA.name.value)\" and \"\(fieldB.name.value)\" are different fields"),
-                    fields1: [fieldA.span], fields2: [fieldB.span])
+            if fields1[index1].name != fields2[index2].name {
+                return conflict(
+                    map1, index1, map2, index2,
+                    .message("\"\(fields1[index1].name)\" and \"\(fields2[index2].name)\" are different fields"))
             }
-            if !Self.sameArguments(fieldA.arguments, fieldB.arguments) {
-                return Conflict(
-                    responseName: responseName, reason: .message("they have differing arguments"),
-                    fields1: [fieldA.span], fields2: [fieldB.span])
+            if !(fields1[index1].arguments.isEmpty && fields2[index2].arguments.isEmpty),
+                !Self.sameArguments(fields1[index1].arguments, fields2[index2].arguments)
+            {
+                return conflict(map1, index1, map2, index2, .message("they have differing arguments"))
             }
         }
-        if let typeA = a.definition?.type, let typeB = b.definition?.type, typesConflict(typeA, typeB) {
-            return Conflict(
-                responseName: responseName,
-                reason: .message("they return conflicting types \"\(typeA)\" and \"\(typeB)\""),
-                fields1: [fieldA.span], fields2: [fieldB.span])
+        let definition1 = fields1[index1].definition
+        let definition2 = fields2[index2].definition
+        if let definition1, let definition2, definition1 !== definition2,
+            typesConflict(definition1.type, definition2.type)
+        {
+            return conflict(
+                map1, index1, map2, index2,
+                .message("they return conflicting types \"\(definition1.type)\" and \"\(definition2.type)\""))
         }
-        if let selectionSetA = fieldA.selectionSet, let selectionSetB = fieldB.selectionSet {
+        if let selectionSetA = fields1[index1].selectionSet, let selectionSetB = fields2[index2].selectionSet {
             let sub = conflictsBetweenSubselections(
-                exclusive: exclusive, a.definition.flatMap { context.index.entry(id: $0.namedTypeID) }, selectionSetA,
-                b.definition.flatMap { context.index.entry(id: $0.namedTypeID) }, selectionSetB)
+                exclusive: exclusive, definition1.flatMap { context.index.entry(id: $0.namedTypeID) }, selectionSetA,
+                definition2.flatMap { context.index.entry(id: $0.namedTypeID) }, selectionSetB)
             if !sub.isEmpty {
-                return Conflict(
-                    responseName: responseName, reason: .subfields(sub.map { ($0.responseName, $0.reason) }),
-                    fields1: [fieldA.span] + sub.flatMap(\.fields1), fields2: [fieldB.span] + sub.flatMap(\.fields2))
+                var conflict = conflict(
+                    map1, index1, map2, index2, .subfields(sub.map { ($0.responseName, $0.reason) }))
+                conflict.fields1 += sub.flatMap(\.fields1)
+                conflict.fields2 += sub.flatMap(\.fields2)
+                return conflict
             }
         }
         return nil
+    }
+
+    private func conflict(_ map1: FieldMap, _ index1: Int, _ map2: FieldMap, _ index2: Int, _ reason: Reason) -> Conflict {
+        let name = keyNames[Int(map1.fields[index1].key)]
+        return Conflict(
+            responseName: name, reason: reason, fields1: [map1.fields[index1].span], fields2: [map2.fields[index2].span])
     }
 
     static func sameArguments(_ first: [Argument], _ second: [Argument]) -> Bool {
@@ -345,6 +372,7 @@ final class FieldConflictFinder {
 
     /// Whether two output types have incompatible shapes (list/non-null structure, or different leaf types).
     private func typesConflict(_ a: TypeRef, _ b: TypeRef) -> Bool {
+        if a == b { return false }
         switch (a, b) {
         case (.list(let x), .list(let y)): return typesConflict(x, y)
         case (.list, _), (_, .list): return true

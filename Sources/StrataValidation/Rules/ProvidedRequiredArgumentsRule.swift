@@ -14,10 +14,10 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
         var events: ValidationEvents { [.leaveField, .leaveDirective] }
 
         func leaveField(_ field: Field) {
-            guard let definition = context.fieldDefinition else { return }
-            for argument in definition.arguments where Self.isMissing(argument, in: field.arguments) {
+            guard let entry = context.fieldEntry, !entry.definition.arguments.isEmpty else { return }
+            for argument in entry.definition.arguments where Self.isMissing(argument, in: field.arguments) {
                 context.report(
-                    "Field \"\(definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is "
+                    "Field \"\(entry.definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is "
                         + "required, but it was not provided.",
                     at: [field.span])
             }

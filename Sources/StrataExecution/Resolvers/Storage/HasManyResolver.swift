@@ -26,9 +26,13 @@ struct HasManyResolver: BatchFieldResolver {
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
         let (shape, _) = try shape(batch)
-        for parent in batch.parents {
-            if case .row(_, let row) = parent { loaders.requestRelated(shape, parentKey: row[localColumn]) }
-        }
+        let column = localColumn
+        loaders.requestRelated(
+            shape,
+            parentKeys: batch.parents.lazy.map { parent -> StorageValue in
+                if case .row(_, let row) = parent { return row[column] }
+                return .null
+            })
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
@@ -40,9 +44,10 @@ struct HasManyResolver: BatchFieldResolver {
             return Array(repeating: .error(error), count: batch.parents.count)
         }
         let typeName = target.typeName
+        let table = loaders.relatedTable(shape)
         return batch.parents.map { parent in
             guard case .row(_, let row) = parent else { return .value(.null) }
-            switch loaders.relatedResult(shape, parentKey: row[localColumn]) {
+            switch table.result(for: row[localColumn]) {
             case .failure(let error):
                 return .error(error)
             case .success(let page):

@@ -17,15 +17,20 @@ struct ToOneResolver: BatchFieldResolver {
     }
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
-        for parent in batch.parents {
-            if case .row(_, let row) = parent { loaders.requestLookup(shape, key: row[localColumn]) }
-        }
+        let column = localColumn
+        loaders.requestLookups(
+            shape,
+            keys: batch.parents.lazy.map { parent -> StorageValue in
+                if case .row(_, let row) = parent { return row[column] }
+                return .null
+            })
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
-        batch.parents.map { parent in
+        let table = loaders.lookupTable(shape)
+        return batch.parents.map { parent in
             guard case .row(_, let row) = parent else { return .value(.null) }
-            switch loaders.lookupResult(shape, key: row[localColumn]) {
+            switch table.result(for: row[localColumn]) {
             case .success(let found?): return .value(.object(.row(typeName: targetType, found)))
             case .success(nil): return .value(.null)
             case .failure(let error): return .error(error)

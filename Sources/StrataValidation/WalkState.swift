@@ -1,0 +1,26 @@
+import StrataLanguage
+import StrataSchema
+
+/// The mutable part of a `ValidationContext` that changes at every node: the type information of the node being
+/// visited and where the walker is.
+///
+/// It lives behind a pointer the context owns (see `ValidationContext.state`): writes to a class's stored
+/// properties pay a dynamic exclusivity check each, and the walker makes several per field.
+struct WalkState {
+    var parentEntry: TypeEntry?
+    var fieldEntry: FieldEntry?
+    var outputEntry: TypeEntry?
+    var directive: DirectiveDef?
+    var isInDirective = false
+    var directiveLocation: StrataLanguage.DirectiveLocation?
+    var argumentDefinition: InputValueDef?
+    var inputType: TypeRef?
+    var parentInputObject: InputObjectType?
+    var defaultValue: Value?
+    var spreadTarget: Int?
+    /// The definition being walked: an index into `operations` (when `isInOperation`) or into `fragments`.
+    var currentDefinition = 0
+    var isInOperation = false
+    /// Set once `maxErrors` is exceeded: the walk stops.
+    var isAborted = false
+}

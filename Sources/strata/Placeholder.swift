@@ -1,1 +1,0 @@
-@main struct StrataCommandPlaceholder { static func main() {} }
