@@ -27,7 +27,10 @@ let package = Package(
         .library(name: "StrataSchema", targets: ["StrataSchema"]),
         .library(name: "StrataValidation", targets: ["StrataValidation"]),
         .library(name: "StrataStorage", targets: ["StrataStorage"]),
+        .library(name: "StrataModel", targets: ["StrataModel"]),
         .library(name: "StrataExecution", targets: ["StrataExecution"]),
+        .library(name: "StrataDemoData", targets: ["StrataDemoData"]),
+        .library(name: "StrataJSON", targets: ["StrataJSON"]),
         .library(name: "StrataSQLite", targets: ["StrataSQLite"]),
         .library(name: "StrataPostgres", targets: ["StrataPostgres"]),
         .library(name: "StrataServer", targets: ["StrataServer"]),
@@ -96,7 +99,9 @@ let package = Package(
             path: "Plugins/StrataSchemaCheck"),
 
         // Tests mirror the targets.
-        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StrataLanguageTests", dependencies: ["StrataLanguage"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(name: "StrataJSONTests", dependencies: ["StrataJSON"], swiftSettings: strictSettings),
         .testTarget(name: "StrataSchemaTests", dependencies: ["StrataSchema"], swiftSettings: strictSettings),
         .testTarget(
@@ -120,7 +125,11 @@ let package = Package(
         .testTarget(
             name: "StrataServerTests", dependencies: ["StrataServer", "StrataTesting"], swiftSettings: strictSettings),
         .testTarget(
-            name: "ConformanceTests", dependencies: ["StrataTesting"], resources: [.copy("Cases")],
+            name: "ConformanceTests",
+            dependencies: [
+                "StrataTesting", "StrataExecution", "StrataModel", "StrataDemoData", "StrataSQLite", "StrataPostgres",
+                "StrataJSON",
+            ],
             swiftSettings: strictSettings),
     ]
 )

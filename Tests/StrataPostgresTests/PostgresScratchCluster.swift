@@ -55,21 +55,30 @@ final class PostgresScratchCluster {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// Runs a command to completion with `posix_spawn` + `waitpid`. (Foundation's `Process` waits for a
+    /// descriptor every descendant inherits, so it would hang until the daemonized postmaster exits.)
     private func run(_ executable: String, _ arguments: [String], asPostgres: Bool = true) throws {
-        let process = Process()
-        if asPostgres && runAsPostgres {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
-            process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+        let argv: [String] =
+            asPostgres && runAsPostgres
+            // From the cluster's directory: postgres may not be allowed into the current one.
+            ? ["/usr/sbin/runuser", "-u", "postgres", "--", "/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", root.path, executable]
+                + arguments
+            : [executable.hasPrefix("/") ? executable : "/usr/bin/\(executable)"] + arguments
+        var fileActions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fileActions)
+        defer { posix_spawn_file_actions_destroy(&fileActions) }
+        for descriptor: Int32 in 0...2 {
+            posix_spawn_file_actions_addopen(&fileActions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
-        process.currentDirectoryURL = root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(executable) \(arguments) exited with \(process.terminationStatus)")
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &fileActions, nil, cArguments, environ)
+        try #require(spawned == 0, "could not start \(argv[0]): \(spawned)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        try #require(exited && code == 0, "\(argv.joined(separator: " ")) failed with status \(status)")
     }
 }

@@ -6,16 +6,17 @@ public import ServiceLifecycle
 /// The Strata HTTP server: a Hummingbird application around a runtime, whose adapters are closed after the server
 /// has drained on graceful shutdown (SIGINT/SIGTERM through `runService()`).
 public enum StrataApp {
-    /// The application for a runtime. `onServerRunning` receives the bound port (useful with port 0).
+    /// The application for a runtime. `onServerRunning` receives the bound port (useful with port 0). With
+    /// `closesRuntime`, the runtime's adapters are closed on graceful shutdown, after the server has drained.
     public static func makeApplication(
         runtime: StrataRuntime, config: StrataConfig, logger: Logger = Logger(label: "strata"),
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        closesRuntime: Bool = true, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             responder: StrataHTTPResponder(runtime: runtime, maxBodyBytes: config.maxBodyBytes),
             configuration: ApplicationConfiguration(
                 address: .hostname(config.host, port: config.port), serverName: nil),
-            services: [RuntimeShutdownService(runtime: runtime)],
+            services: closesRuntime ? [RuntimeShutdownService(runtime: runtime)] : [],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? config.port
                 logger.info("Strata is serving GraphQL at http://\(config.host):\(port)/graphql")

@@ -145,7 +145,10 @@ final class FieldConflictFinder {
         var tails: [Int32] = []
         var fields: [CollectedField] = []
         var fragments: [Int] = []
-        collect(selectionSet, parent: parent, groups: &groups, tails: &tails, fields: &fields, fragments: &fragments)
+        var groupIndex: [Int32: Int] = [:]
+        collect(
+            selectionSet, parent: parent, groups: &groups, tails: &tails, fields: &fields, fragments: &fragments,
+            groupIndex: &groupIndex)
         let collected = FieldsAndFragments(fields: FieldMap(groups: groups, fields: fields), fragments: fragments)
         if cacheable { selectionSetCache[cacheKey] = collected }
         return collected
@@ -170,7 +173,7 @@ final class FieldConflictFinder {
 
     private func collect(
         _ selectionSet: SelectionSet, parent: TypeEntry?, groups: inout [Group], tails: inout [Int32],
-        fields: inout [CollectedField], fragments: inout [Int]
+        fields: inout [CollectedField], fragments: inout [Int], groupIndex: inout [Int32: Int]
     ) {
         let selections = selectionSet.selections
         for position in selections.indices {
@@ -183,12 +186,20 @@ final class FieldConflictFinder {
                         parent: parent, definition: parent?.fields[field.name.value], name: field.name.value,
                         arguments: field.arguments, selectionSet: field.selectionSet, span: field.span, key: key,
                         next: -1))
-                if let group = groups.firstIndex(where: { $0.key == key }) {
+                // A linear search while the map is small, a dictionary once it is wide.
+                let existing: Int? =
+                    groups.count <= 16 ? groups.firstIndex(where: { $0.key == key }) : groupIndex[key]
+                if let group = existing {
                     fields[Int(tails[group])].next = index
                     tails[group] = index
                 } else {
                     groups.append(Group(key: key, head: index))
                     tails.append(index)
+                    if groups.count == 17 {
+                        for (position, group) in groups.enumerated() { groupIndex[group.key] = position }
+                    } else if groups.count > 17 {
+                        groupIndex[key] = groups.count - 1
+                    }
                 }
             case .fragmentSpread(let spread):
                 if let index = context.fragmentIndex(named: spread.name.value), !fragments.contains(index) {
@@ -198,7 +209,7 @@ final class FieldConflictFinder {
                 let type = inline.typeCondition.map { context.entry(named: $0.value) } ?? parent
                 collect(
                     inline.selectionSet, parent: type, groups: &groups, tails: &tails, fields: &fields,
-                    fragments: &fragments)
+                    fragments: &fragments, groupIndex: &groupIndex)
             }
         }
     }

@@ -1,4 +1,4 @@
-public import StrataLanguage
+import StrataLanguage
 import StrataSchema
 
 /// Strata limit (not a spec rule): a simple cost model. Each field costs 1; the selections under a list field are
@@ -18,11 +18,6 @@ public struct MaxComplexityRule: ValidationRule {
 
     public func makeVisitor(context: ValidationContext) -> any ValidationVisitor {
         Visitor(context: context, rule: self)
-    }
-
-    /// The cost of an operation as this rule computes it (for logging or response extensions).
-    public func cost(of operation: OperationDefinition, in context: ValidationContext) -> Int {
-        Visitor(context: context, rule: self).cost(of: operation)
     }
 
     final class Visitor: ValidationVisitor {

@@ -1,0 +1,54 @@
+/// Wall-clock timing and the statistics the report quotes (median and minimum).
+let clock = ContinuousClock()
+
+extension Duration {
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+}
+
+/// The per-operation times of one measurement, in seconds.
+struct Sample {
+    var times: [Double]
+
+    var median: Double {
+        let sorted = times.sorted()
+        let n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    var min: Double { times.min() ?? 0 }
+}
+
+/// Keeps benchmarked results observable so the optimiser cannot drop the work.
+nonisolated(unsafe) var sink = 0
+
+/// Times `body` `runs` times after `warmup` untimed calls. An operation much shorter than `minRunSeconds` is
+/// repeated within each run (the count is calibrated once) and the run's time divided by the repetitions.
+func measure(
+    runs: Int, warmup: Int, minRunSeconds: Double = 0.002, _ body: () async throws -> Int
+) async rethrows -> Sample {
+    var single = Double.infinity
+    for _ in 0..<max(1, warmup) {
+        let start = clock.now
+        sink &+= try await body()
+        single = Swift.min(single, (clock.now - start).seconds)
+    }
+    let repetitions = max(1, Int(minRunSeconds / Swift.max(single, 1e-9)))
+    var times: [Double] = []
+    times.reserveCapacity(runs)
+    for _ in 0..<runs {
+        let start = clock.now
+        for _ in 0..<repetitions { sink &+= try await body() }
+        times.append((clock.now - start).seconds / Double(repetitions))
+    }
+    return Sample(times: times)
+}
+
+/// FNV-1a over bytes: a cheap fingerprint of a response.
+func fnv1a(_ bytes: some Sequence<UInt8>) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return String(hash, radix: 16)
+}

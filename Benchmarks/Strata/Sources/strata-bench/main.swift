@@ -1,0 +1,2 @@
+import StrataLanguage
+print("stub")
