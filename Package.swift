@@ -130,6 +130,7 @@ let package = Package(
                 "StrataTesting", "StrataExecution", "StrataModel", "StrataDemoData", "StrataSQLite", "StrataPostgres",
                 "StrataJSON",
             ],
+            exclude: ["Cases", "Fixtures"],
             swiftSettings: strictSettings),
     ]
 )

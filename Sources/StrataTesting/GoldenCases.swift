@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Golden-file cases in a directory: `<case>.graphql` holds the operation, the optional `<case>.variables.json` its
 /// variables, and `<case>.json` the expected response. With `STRATA_RECORD_GOLDEN=1` in the environment, `verify`

@@ -29,11 +29,6 @@ struct DocumentWalker {
         for visitor in list { body(visitor) }
     }
 
-    private var wantsValues: Bool {
-        !subscribers[ValidationEvents.enterValue.rawValue.trailingZeroBitCount].isEmpty
-            || !subscribers[ValidationEvents.enterObjectField.rawValue.trailingZeroBitCount].isEmpty
-    }
-
     // MARK: Definitions
 
     func walk(_ document: Document) {
@@ -271,7 +266,7 @@ struct DocumentWalker {
             state.pointee.inputType = type
             state.pointee.parentInputObject = nil
         default:
-            if wantsValues { each(.enterValue) { $0.enterValue(value) } }
+            each(.enterValue) { $0.enterValue(value) }
         }
     }
 }

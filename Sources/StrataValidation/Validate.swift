@@ -18,10 +18,11 @@ public func validate(
     return context.errors.map { $0.located(in: source) }
 }
 
-/// The rules of GraphQL spec §5, in graphql-js's order.
+/// The rules of GraphQL spec §5, in graphql-js's order (with `KnownOperationTypesRule` from the current draft).
 public let specifiedRules: [any ValidationRule] = [
     ExecutableDefinitionsRule(),
     UniqueOperationNamesRule(),
+    KnownOperationTypesRule(),
     LoneAnonymousOperationRule(),
     SingleFieldSubscriptionsRule(),
     KnownTypeNamesRule(),

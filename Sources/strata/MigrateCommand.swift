@@ -12,7 +12,7 @@ struct MigrateCommand: AsyncParsableCommand {
         do {
             let config = try source.load()
             let runtime = try await StrataRuntime.start(
-                config: config, logger: CLILogger.makeLogger(default: .warning), migrate: true, seed: false)
+                config: config, logger: CLILogger.makeLogger(quiet: true), migrate: true, seed: false)
             await runtime.shutdown()
             for (name, source) in config.sources.sorted(by: { $0.key < $1.key }) where runtime.adapters[name] != nil {
                 Console.output(

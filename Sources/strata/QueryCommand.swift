@@ -56,7 +56,7 @@ struct QueryCommand: AsyncParsableCommand {
         let runtime: StrataRuntime
         do {
             let config = try source.load()
-            runtime = try await StrataRuntime.start(config: config, logger: CLILogger.makeLogger(default: .warning))
+            runtime = try await StrataRuntime.start(config: config, logger: CLILogger.makeLogger(quiet: true))
         } catch {
             throw fail(error)
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import StrataModel
+import StrataSchema
 import StrataServer
 
 struct SchemaCommand: AsyncParsableCommand {

@@ -23,15 +23,19 @@ struct SeedCommand: AsyncParsableCommand {
         do {
             let config = try source.load(demoScale: scale)
             let runtime = try await StrataRuntime.start(
-                config: config, logger: CLILogger.makeLogger(default: .warning), migrate: true, seed: false)
-            defer { Task { await runtime.shutdown() } }
+                config: config, logger: CLILogger.makeLogger(quiet: true), migrate: true, seed: false)
             var refused: [String] = []
-            for name in runtime.adapters.keys.sorted() {
-                switch try await runtime.seed(source: name, scale: config.effectiveDemoScale, force: force) {
-                case .seeded(let rows): Console.output("\(name): seeded (\(config.effectiveDemoScale)); \(rows) rows")
-                case .nothingToSeed: Console.output("\(name): no tables")
-                case .skippedNotEmpty: refused.append(name)
+            do {
+                for name in runtime.adapters.keys.sorted() {
+                    switch try await runtime.seed(source: name, scale: config.effectiveDemoScale, force: force) {
+                    case .seeded(let rows): Console.output("\(name): seeded (\(config.effectiveDemoScale)); \(rows) rows")
+                    case .nothingToSeed: Console.output("\(name): no tables")
+                    case .skippedNotEmpty: refused.append(name)
+                    }
                 }
+            } catch {
+                await runtime.shutdown()
+                throw error
             }
             await runtime.shutdown()
             if let first = refused.first { throw RuntimeError.sourceNotEmpty(first) }

@@ -35,8 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 enum CLILogger {
-    /// A logger on standard error; `LOG_LEVEL` (trace…critical) sets the level, `default` when unset.
-    static func makeLogger(default level: Logger.Level = .info) -> Logger {
+    /// A logger on standard error; `LOG_LEVEL` (trace…critical) sets the level: by default `info`, or `warning` when
+    /// `quiet` (commands whose standard output is their result).
+    static func makeLogger(quiet: Bool = false) -> Logger {
+        let level: Logger.Level = quiet ? .warning : .info
         var logger = Logger(label: "strata") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel =
             ProcessInfoEnvironment.value("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? level

@@ -25,7 +25,7 @@ struct StrataCommand: AsyncParsableCommand {
             if exitCode(for: error) == .validationFailure {
                 Console.error(fullMessage(for: error))
                 Console.error(usageString().isEmpty ? "" : "Run 'strata --help' for usage.")
-                exit(2)
+                Foundation.exit(2)
             }
             exit(withError: error)
         }

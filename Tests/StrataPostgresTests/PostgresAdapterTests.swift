@@ -167,6 +167,32 @@ struct PostgresAdapterTests {
         }
     }
 
+    @Test("insertMany pipelines its rows, records each, and fails as a whole on a constraint error")
+    func insertMany() async throws {
+        @Sendable func rows(_ range: ClosedRange<Int>) -> [Row] {
+            range.map { n in
+                Row([
+                    .string(Model.id(n)), .string("bulk \(n)"), .int(Int64(n)), .null, .null, .null, .null, .null,
+                    .stringList(["x\(n)"]), .null, .int(1),
+                ])
+            }
+        }
+        try await PostgresTestServer.withAdapter(model: Model.model) { adapter throws in
+            let recorder = StatementRecorder()
+            try await StatementRecorder.$current.withValue(recorder) {
+                try await adapter.transaction { tx in try await tx.insertMany("Item", rows: rows(1...1200)) }
+            }
+            #expect(recorder.snapshot["pg"]?.statements == 1202)
+            let all = try await adapter.list(ListRequest(entity: "Item", orderBy: [SortKey("count")], includeTotalCount: true))
+            #expect(all.totalCount == 1200)
+            #expect(all.rows.last?[8] == .stringList(["x1200"]))
+            await expectStorageError(.uniqueViolation) {
+                try await adapter.transaction { tx in try await tx.insertMany("Item", rows: rows(1300...1310) + rows(5...5)) }
+            }
+            #expect(try await adapter.list(ListRequest(entity: "Item", includeTotalCount: true)).totalCount == 1200)
+        }
+    }
+
     @Test("migrate is idempotent and adds missing columns to existing tables")
     func migration() async throws {
         let url = try PostgresTestServer.requireURL()

@@ -44,6 +44,16 @@ struct PostgresPoolStateMachineTests {
         #expect(machine.idle == [1])
     }
 
+    @Test("a request served by a connection being opened outlives its checkout timer")
+    func timeoutWhileOpening() {
+        var machine = Machine(maxConnections: 1)
+        _ = machine.requestConnection(1)
+        _ = machine.requestConnection(2)
+        #expect(machine.requestTimedOut(1) == [.startTimer(1)])
+        #expect(machine.requestTimedOut(2) == [.fail(2, .timedOut)])
+        #expect(machine.connectionOpened(1) == [.lease(1, to: 1)])
+    }
+
     @Test("a failed open fails the oldest waiter and retries for the others")
     func failedOpen() {
         var machine = Machine(maxConnections: 1)

@@ -26,11 +26,11 @@ struct PostgresPoolTests {
         try await PostgresTestServer.withAdapter(
             model: PostgresTestModel.model, maxConnections: 1, checkoutTimeout: .milliseconds(200)
         ) { adapter throws in
-            let busy = Task { try await adapter.execute(rawSQL: "SELECT pg_sleep(1)") }
+            let busy = Task { try await adapter.execute(rawSQL: "SELECT pg_sleep(2)") }
             try await Task.sleep(for: .milliseconds(100))
             let start = ContinuousClock.now
             await expectStorageError(.timeout) { _ = try await adapter.execute(rawSQL: "SELECT 1") }
-            #expect(ContinuousClock.now - start < .milliseconds(900))
+            #expect(ContinuousClock.now - start < .milliseconds(1500))
             _ = try await busy.value
             #expect(try await adapter.execute(rawSQL: "SELECT 1::bigint") == [[.int(1)]])
         }

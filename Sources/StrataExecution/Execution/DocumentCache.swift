@@ -11,7 +11,20 @@ final class DocumentCache: Sendable {
 
     private let capacity: Int
     private let maxDocumentBytes: Int
-    private let state = Mutex<(entries: [String: Entry], order: [String])>(([:], []))
+    private let state = Mutex<(entries: [Key: Entry], order: [Key])>(([:], []))
+
+    /// The document text compared by its UTF-8 bytes. `String`'s own `==` is canonical equivalence, under which
+    /// a query with `"É"` (precomposed) and one with `"E\u{301}"` (decomposed) in a literal would share an entry,
+    /// and the second would run with the first one's literal.
+    struct Key: Hashable, Sendable {
+        let text: String
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
+    }
 
     init(capacity: Int, maxDocumentBytes: Int = 64 * 1024) {
         self.capacity = capacity
@@ -19,21 +32,22 @@ final class DocumentCache: Sendable {
     }
 
     func get(_ text: String) -> Entry? {
-        state.withLock { $0.entries[text] }
+        state.withLock { $0.entries[Key(text: text)] }
     }
 
     /// Stores a document that parsed and validated cleanly.
     func put(_ text: String, _ entry: Entry) {
         guard capacity > 0, text.utf8.count <= maxDocumentBytes else { return }
+        let key = Key(text: text)
         state.withLock { state in
-            if state.entries[text] != nil { return }
+            if state.entries[key] != nil { return }
             if state.entries.count >= capacity {
                 let dropped = state.order.prefix(state.order.count / 2 + 1)
                 for key in dropped { state.entries[key] = nil }
                 state.order.removeFirst(dropped.count)
             }
-            state.entries[text] = entry
-            state.order.append(text)
+            state.entries[key] = entry
+            state.order.append(key)
         }
     }
 

@@ -106,6 +106,13 @@ public final class Executor: Sendable {
                 await run(prepared, context: context)
             }
             appendStatementReport(recorder, elapsed: ContinuousClock.now - start, to: &response)
+            // The request's own recorder shadows the caller's (a server's metrics, a test's count): pass the
+            // statements on so the caller still sees them.
+            if let outer = StatementRecorder.current {
+                for (source, entry) in recorder.snapshot {
+                    outer.add(source: source, statements: entry.statements, nanoseconds: entry.nanoseconds)
+                }
+            }
             return response
         }
         return await run(prepared, context: context)

@@ -169,6 +169,14 @@ public final class RequestLoaders {
     struct ListKey: Hashable, Sendable {
         var source: String
         var request: ListRequest
+
+        /// Equal requests, and equal down to the bytes of their strings: `String ==` (and so `ListRequest ==`) is
+        /// canonical equivalence, under which filters on `"É"` and `"E\u{301}"` would share one fetch although
+        /// storage compares bytes. The hash stays the synthesized one (equal keys still hash alike).
+        static func == (lhs: ListKey, rhs: ListKey) -> Bool {
+            lhs.source == rhs.source && lhs.request == rhs.request
+                && String(reflecting: lhs.request).utf8.elementsEqual(String(reflecting: rhs.request).utf8)
+        }
     }
 
     enum ListEntry {

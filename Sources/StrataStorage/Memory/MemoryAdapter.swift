@@ -7,6 +7,11 @@ import Synchronization
 /// by an async gate, so a waiting writer suspends instead of blocking a thread. A transaction must not start
 /// another transaction on the same adapter (it would wait for itself).
 ///
+/// Ordered reads sort each table version once per ordering and cache the result with the version
+/// (`MemoryOrderCache`); a committed write hands its tables' orders on to the next version, which patches in only
+/// the changed rows on first use. Lists then slice or walk a cached order, and related pages sort small sets of
+/// integer ranks, instead of comparing rows on every request.
+///
 /// Beyond the contract: inserts default an absent/NULL version column to 1; an update's own value for the version
 /// column is ignored (the adapter writes stored + 1); uuid columns accept only canonical lowercase strings,
 /// double columns only finite numbers, and text never contains NUL (all `.invalidRequest`); each write call is

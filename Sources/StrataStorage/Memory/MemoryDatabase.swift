@@ -9,8 +9,8 @@ struct MemoryDatabase: Sendable {
         self.tables = schema.entities.map(MemoryTable.init(entity:))
     }
 
-    /// Renumbers slots of tables with many holes; run before publishing.
+    /// Renumbers slots of tables with many holes and renews changed tables' order caches; run before publishing.
     mutating func compact() {
-        for index in tables.indices { tables[index].compactIfNeeded() }
+        for index in tables.indices { tables[index].sealForReading() }
     }
 }

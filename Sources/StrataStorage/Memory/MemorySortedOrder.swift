@@ -1,6 +1,7 @@
 /// A table's live rows in one ordering, with the final tie-breaker (the slot) applied: a total order, so each
 /// live slot has a unique rank. Ordering any subset of rows is then an integer sort of their ranks, and an
-/// unfiltered page is a slice of `slots`.
+/// unfiltered page is a slice of `slots`. Slots and ranks are `Int32` to halve the memory and cache footprint
+/// (a memory table stays far below 2^31 rows).
 struct MemorySortedOrder: Sendable {
     /// The live slots, in order.
     let slots: [Int32]
@@ -16,23 +17,9 @@ struct MemorySortedOrder: Sendable {
 
     /// Sorts all live rows of `table` (one full sort).
     init(sorting table: MemoryTable, by ordering: MemoryOrdering, entity: EntityDescriptor) {
-        var live: [Int32] = []
-        var rows: [Row] = []
-        live.reserveCapacity(table.liveCount)
-        rows.reserveCapacity(table.liveCount)
-        var slot: Int32 = 0
-        for chunk in table.rows.chunks {
-            for row in chunk {
-                if let row {
-                    live.append(slot)
-                    rows.append(row)
-                }
-                slot += 1
-            }
-        }
-        let keys = MemoryPackedSortKeys(rows, ordering: ordering, entity: entity)
+        let keys = MemoryPackedSortKeys(liveRowsOf: table, ordering: ordering, entity: entity)
         // Packed indexes ascend with slots, so the index tie-breaker is the slot tie-breaker.
-        let sorted = keys.sortedIndexes(count: rows.count).map { live[Int($0)] }
+        let sorted = keys.sortedIndexes().map { keys.slots[Int($0)] }
         self.init(slots: sorted, slotCount: table.rows.count)
     }
 
@@ -40,9 +27,21 @@ struct MemorySortedOrder: Sendable {
     /// rows of `changed` slots (appended, replaced or removed; slots were not renumbered). Costs one pass over the
     /// slots plus O(k log n) row comparisons for k changed rows, instead of a full sort.
     init(patching base: MemorySortedOrder, changed: Set<Int>, table: MemoryTable, by ordering: MemoryOrdering) {
+        // The positions in `base` of changed rows, dropped; the rest keep their relative order.
+        var dropped: [Int] = []
+        dropped.reserveCapacity(changed.count)
+        for slot in changed where slot < base.ranks.count && base.ranks[slot] >= 0 {
+            dropped.append(Int(base.ranks[slot]))
+        }
+        dropped.sort()
         var kept: [Int32] = []
         kept.reserveCapacity(base.slots.count)
-        for slot in base.slots where !changed.contains(Int(slot)) { kept.append(slot) }
+        var from = 0
+        for position in dropped {
+            kept.append(contentsOf: base.slots[from..<position])
+            from = position + 1
+        }
+        kept.append(contentsOf: base.slots[from...])
         var added: [(slot: Int32, row: Row)] = []
         for slot in changed where slot < table.rows.count {
             if let row = table.row(at: slot) { added.append((Int32(slot), row)) }

@@ -4,6 +4,10 @@
 ///
 /// Rows live in slots; a deleted row leaves a `nil` slot until `compactIfNeeded()` (run at commit) renumbers them.
 /// Slots ascend in insertion order, so scans and index slot lists return rows in insertion order.
+///
+/// Ordered reads go through `orders`, the cache of this version's sorted orders. It is only valid while the table
+/// is unchanged since it was sealed (`changes == nil`); a working copy that changed reads without it, and
+/// `sealForReading()` gives it a new cache (derived from the old one) before it is published.
 struct MemoryTable: Sendable {
     private(set) var rows = MemoryRowStore()
     private(set) var liveCount = 0
@@ -11,6 +15,10 @@ struct MemoryTable: Sendable {
     private var uniqueIndexes: [MemoryShardedIndex<Int>?]
     /// Per column: value → ascending slots, for non-unique foreign-key and declared single-column indexes.
     private var multiIndexes: [MemoryShardedIndex<[Int]>?]
+    /// Sorted orders of this version's rows, shared by every snapshot holding this version.
+    private var orders = MemoryOrderCache()
+    /// Slots written since `orders` was made; nil while unchanged.
+    private var changes: MemoryChangeSet?
 
     init(entity: EntityDescriptor) {
         let declared = Set(entity.indexes.compactMap { $0.count == 1 ? $0[0] : nil })
@@ -57,9 +65,29 @@ struct MemoryTable: Sendable {
         return !slots(where: column, equals: key).isEmpty
     }
 
+    /// The live rows' slots in `ordering` (cached per sealed version; computed afresh on a changed working copy).
+    func order(by ordering: MemoryOrdering, entity: EntityDescriptor) -> MemorySortedOrder {
+        if changes == nil { return orders.order(by: ordering, of: self, entity: entity) }
+        return MemorySortedOrder(sorting: self, by: ordering, entity: entity)
+    }
+
+    /// Compacts, and gives a changed table a new order cache: run before publishing.
+    mutating func sealForReading() {
+        compactIfNeeded()
+        guard let changes else { return }
+        orders = MemoryOrderCache(following: orders, changes: changes, slotCount: rows.count)
+        self.changes = nil
+    }
+
+    @inline(__always) private mutating func noteChange(at slot: Int) {
+        if changes == nil { changes = MemoryChangeSet() }
+        changes!.insert(slot, slotCount: rows.count)
+    }
+
     /// Appends a row whose constraints the caller has checked; returns its slot.
     mutating func append(_ row: Row) -> Int {
         let slot = rows.count
+        noteChange(at: slot)
         rows.append(row)
         liveCount += 1
         for column in row.values.indices { addToIndexes(column: column, value: row.values[column], slot: slot) }
@@ -69,6 +97,7 @@ struct MemoryTable: Sendable {
     /// Replaces the row in `slot` (constraints checked by the caller), re-indexing changed columns.
     mutating func replace(at slot: Int, with row: Row) {
         guard let old = rows[slot] else { return }
+        noteChange(at: slot)
         for column in row.values.indices where !StorageValue.memoryEqual(old.values[column], row.values[column]) {
             removeFromIndexes(column: column, value: old.values[column], slot: slot)
             addToIndexes(column: column, value: row.values[column], slot: slot)
@@ -79,6 +108,7 @@ struct MemoryTable: Sendable {
     /// Removes the row in `slot`, leaving a hole until compaction.
     mutating func remove(at slot: Int) {
         guard let old = rows[slot] else { return }
+        noteChange(at: slot)
         for column in old.values.indices { removeFromIndexes(column: column, value: old.values[column], slot: slot) }
         rows[slot] = nil
         liveCount -= 1
@@ -89,6 +119,8 @@ struct MemoryTable: Sendable {
         if rows.count > 0 && rows[rows.count - 1] == nil { rows.trimTrailingHoles() }
         let holes = rows.count - liveCount
         guard holes > 64 && holes * 2 > rows.count else { return }
+        if changes == nil { changes = MemoryChangeSet() }
+        changes!.overflow()  // slots are renumbered: earlier orders no longer apply
         var live: [Row] = []
         live.reserveCapacity(liveCount)
         for chunk in rows.chunks { for case let row? in chunk { live.append(row) } }

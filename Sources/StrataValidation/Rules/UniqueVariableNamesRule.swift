@@ -23,7 +23,11 @@ public struct UniqueVariableNamesRule: ValidationRule {
                     definitions[(index + 1)...].contains(where: { $0.variable.value == name })
                 else { continue }
                 reported.insert(name)
-                let spans = definitions.filter { $0.variable.value == name }.map(\.variable.span)
+                // At the names after `$`, as graphql-js reports them.
+                let spans = definitions.filter { $0.variable.value == name }.map {
+                    let span = $0.variable.span
+                    return SourceSpan(start: span.end > span.start ? span.start + 1 : span.start, end: span.end)
+                }
                 context.report("There can be only one variable named \"$\(name)\".", at: spans)
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import StrataExecution
+import StrataModel
 import StrataStorage
 
 /// q1–q5 on the memory adapter at benchmark scale, in two modes:
@@ -20,12 +21,12 @@ enum ExecuteBenchmark {
         print("Execution on the memory adapter, benchmark scale (loaded in \(fixed(loadSeconds, 2)) s); median of \(options.executeRuns) runs after \(options.warmupRuns) warm-up")
         print("  full = parse + validate + execute + JSON; cached = execute + JSON (document cache hit)")
         print(pad("query", 8) + lpad("full ms", 11) + lpad("cached ms", 11) + lpad("min full", 10) + lpad("min cached", 12) + lpad("statements", 12) + lpad("result B", 10) + "  fnv1a")
-        for query in BenchQueries.all {
+        for query in BenchQueries.all where options.queries.contains(query.name) {
             let body = await cached.checkedBody(query)
             if let directory = options.dumpDirectory {
                 try Data(body).write(to: URL(fileURLWithPath: directory).appendingPathComponent("\(query.name).json"))
             }
-            let statements = await cached.statementCount(query)
+            let statements = await cached.statementCount(query).statements
             let request = GraphQLRequest(query: query.text)
             let full = await measure(runs: options.executeRuns, warmup: options.warmupRuns) {
                 await uncached.execute(request).body.count

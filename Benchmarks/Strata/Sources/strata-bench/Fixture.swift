@@ -44,12 +44,14 @@ extension Executor {
         return response.body
     }
 
-    /// Statements the storage received for one execution of `query`.
-    func statementCount(_ query: BenchQuery) async -> Int {
+    /// Statements the storage received for one execution of `query`, and the time the adapters measured
+    /// around them (seconds).
+    func statementCount(_ query: BenchQuery) async -> (statements: Int, seconds: Double) {
         let recorder = StatementRecorder()
         _ = await StatementRecorder.$current.withValue(recorder) {
             await execute(GraphQLRequest(query: query.text))
         }
-        return recorder.totalStatements
+        let nanoseconds = recorder.snapshot.values.reduce(0) { $0 + $1.nanoseconds }
+        return (recorder.totalStatements, Double(nanoseconds) / 1e9)
     }
 }

@@ -13,6 +13,7 @@ struct Options {
     var sections: Set<String> = ["parse", "validate", "execute", "sqlite"]
     var sqlitePath = "/tmp/strata-bench.sqlite"
     var postgresURL: String? = ProcessInfo.processInfo.environment["STRATA_TEST_POSTGRES_URL"]
+    var queries: Set<String> = ["q1", "q2", "q3", "q4", "q5"]
     var dumpDirectory: String?
     var jsonPath: String?
 
@@ -31,6 +32,7 @@ struct Options {
           --only LIST            comma-separated subset of parse,validate,execute,sqlite,postgres
                                  (default: parse,validate,execute,sqlite, plus postgres when
                                  STRATA_TEST_POSTGRES_URL is set)
+          --queries LIST         execute/sqlite/postgres: comma-separated subset of q1,q2,q3,q4,q5 (e.g. to profile one)
           --sqlite-path PATH     SQLite database file, recreated on every run (default /tmp/strata-bench.sqlite)
           --postgres-url URL     PostgreSQL URL (default $STRATA_TEST_POSTGRES_URL); a throwaway schema is used
           --dump-results DIR     write each memory query's JSON response to DIR/qN.json
@@ -63,6 +65,7 @@ struct Options {
             case "--sql-runs": options.sqlRuns = max(1, number(arg))
             case "--warmup": options.warmupRuns = max(0, number(arg))
             case "--only": options.sections = Set(value(arg).split(separator: ",").map(String.init))
+            case "--queries": options.queries = Set(value(arg).split(separator: ",").map(String.init))
             case "--sqlite-path": options.sqlitePath = value(arg)
             case "--postgres-url": options.postgresURL = value(arg)
             case "--dump-results": options.dumpDirectory = value(arg)

@@ -1,0 +1,55 @@
+import CLibPQ
+import StrataStorage
+
+/// Copies what the adapter needs out of a `PGresult` (rows, counts, error fields) before it is cleared.
+enum PostgresResultReader {
+    static func copyRows(_ result: OpaquePointer) throws(PostgresValueCodec.DecodeError) -> PostgresQueryResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        var copied = PostgresQueryResult()
+        copied.columnNames.reserveCapacity(columnCount)
+        copied.columnTypeOIDs.reserveCapacity(columnCount)
+        for column in 0..<columnCount {
+            copied.columnNames.append(PQfname(result, Int32(column)).map { String(cString: $0) } ?? "")
+            copied.columnTypeOIDs.append(UInt32(PQftype(result, Int32(column))))
+        }
+        copied.rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [StorageValue] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) != 0 {
+                    values.append(.null)
+                    continue
+                }
+                let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+                let text = PQgetvalue(result, Int32(row), Int32(column)).map { pointer in
+                    pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                    }
+                } ?? ""
+                values.append(try PostgresValueCodec.decode(text, typeOID: copied.columnTypeOIDs[column]))
+            }
+            copied.rows.append(values)
+        }
+        copied.affectedRows = rowCount
+        return copied
+    }
+
+    static func affectedRows(_ result: OpaquePointer) -> Int {
+        guard let text = PQcmdTuples(result) else { return 0 }
+        return Int(String(cString: text)) ?? 0
+    }
+
+    /// Copies the error fields out before the result is cleared.
+    static func copyError(_ result: OpaquePointer, fallback: String) -> PostgresServerError {
+        func field(_ code: StrataPQDiagnosticField) -> String? {
+            PQresultErrorField(result, Int32(code.rawValue)).map { String(cString: $0) }
+        }
+        let message = field(STRATA_PG_DIAG_MESSAGE_PRIMARY) ?? fallback
+        return PostgresServerError(
+            sqlState: field(STRATA_PG_DIAG_SQLSTATE), severity: field(STRATA_PG_DIAG_SEVERITY_NONLOCALIZED),
+            message: message, detail: field(STRATA_PG_DIAG_MESSAGE_DETAIL), table: field(STRATA_PG_DIAG_TABLE_NAME),
+            column: field(STRATA_PG_DIAG_COLUMN_NAME), constraint: field(STRATA_PG_DIAG_CONSTRAINT_NAME))
+    }
+}
