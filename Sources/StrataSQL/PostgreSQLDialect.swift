@@ -52,6 +52,10 @@ public struct PostgreSQLDialect: SQLDialect {
         return "\(column) = ANY(\(SQL.bind(.stringList(texts)))" + SQL(unsafeRaw: "::\(castName(for: column.type))[])")
     }
 
+    public func listIsEmpty(_ column: ColumnDescriptor) -> SQL {
+        "cardinality(\(column)) = 0"
+    }
+
     public func listContains(_ column: ColumnDescriptor, element: String) -> SQL {
         "\(.string(element), as: .string) = ANY(\(column))"
     }

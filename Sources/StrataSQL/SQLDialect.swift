@@ -26,6 +26,8 @@ public protocol SQLDialect: Sendable {
 
     /// A `stringList` column holds an element equal to `element`.
     func listContains(_ column: ColumnDescriptor, element: String) -> SQL
+    /// A non-NULL `stringList` column holds no element.
+    func listIsEmpty(_ column: ColumnDescriptor) -> SQL
 
     /// Byte-wise, case-sensitive substring test; `needle` is non-empty and has no NUL.
     func textTest(_ column: ColumnDescriptor, needle: String, position: TextPosition) -> SQL

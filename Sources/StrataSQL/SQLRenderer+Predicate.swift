@@ -23,6 +23,10 @@ extension SQLRenderer {
             return rendered.joined(separator: " OR ")
         case .not(let inner):
             return "(\(try condition(inner, in: entity))) IS NOT TRUE"
+        case .compare(let name, .equal, .stringList(let list)) where list.isEmpty:
+            let column = try operandColumn(name, in: entity, operand: .null)
+            guard case .stringList = column.type else { throw unsupported("isEmpty", column, entity) }
+            return dialect.listIsEmpty(column)
         case .compare(let name, let op, let value):
             let column = try operandColumn(name, in: entity, operand: value)
             guard column.isComparable else { throw unsupported("comparison", column, entity) }

@@ -23,6 +23,10 @@ public struct SQLiteDialect: SQLDialect {
         return "\(column) IN (\(list))"
     }
 
+    public func listIsEmpty(_ column: ColumnDescriptor) -> SQL {
+        "json_array_length(\(column)) = 0"
+    }
+
     public func listContains(_ column: ColumnDescriptor, element: String) -> SQL {
         "EXISTS (SELECT 1 FROM json_each(\(column)) WHERE value = \(.string(element)))"
     }

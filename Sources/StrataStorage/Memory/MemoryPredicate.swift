@@ -12,6 +12,8 @@ indirect enum MemoryPredicate: Sendable {
     case isNull(Int)
     case text(Int, [UInt8], UTF8Bytes.Position)
     case listContains(Int, String)
+    /// A non-NULL string list with no element.
+    case listIsEmpty(Int)
 
     /// Above this many operands `isIn` hashes instead of scanning.
     private static let setThreshold = 8
@@ -30,6 +32,10 @@ indirect enum MemoryPredicate: Sendable {
             self = compiled.isEmpty ? .constant(false) : (compiled.count == 1 ? compiled[0] : .or(compiled))
         case .not(let inner):
             self = .not(try MemoryPredicate(inner, entity: entity))
+        case .compare(let name, .equal, .stringList(let list)) where list.isEmpty:
+            let column = try Self.column(name, in: entity, operand: .null)
+            guard case .stringList = entity.columns[column].type else { throw Self.unsupported("isEmpty", name, entity) }
+            self = .listIsEmpty(column)
         case .compare(let name, let op, let value):
             let column = try Self.column(name, in: entity, operand: value)
             guard entity.columns[column].isComparable else { throw Self.unsupported("comparison", name, entity) }
@@ -140,6 +146,9 @@ indirect enum MemoryPredicate: Sendable {
         case .listContains(let column, let element):
             guard case .stringList(let list) = row.values[column] else { return false }
             return list.contains { UTF8Bytes.equal($0, element) }
+        case .listIsEmpty(let column):
+            guard case .stringList(let list) = row.values[column] else { return false }
+            return list.isEmpty
         }
     }
 }

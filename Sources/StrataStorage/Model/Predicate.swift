@@ -7,7 +7,8 @@
 /// - string comparison and ordering is by Unicode scalar value (= UTF-8 byte order, PostgreSQL `COLLATE "C"`).
 /// - `contains`/`startsWith`/`endsWith` are case-sensitive, byte-wise substring tests.
 /// - `in` with an empty list matches nothing.
-/// - `listContains` tests a `stringList` column for an element equal to the string.
+/// - `listContains` tests a `stringList` column for an element equal to the string;
+///   `compare(col, .equal, .stringList([]))` on a `stringList` column tests for an empty (non-NULL) list.
 /// - `and([])` is true, `or([])` is false.
 public indirect enum Predicate: Sendable, Hashable {
     case and([Predicate])
