@@ -229,6 +229,7 @@ struct PostgresAdapterTests {
             _ = try await PostgresAdapter(
                 url: "postgresql://postgres@127.0.0.1:1/strata_test", model: Model.model, connectTimeout: .seconds(2))
         }
-        #expect(ContinuousClock.now - start < .seconds(3))
+        // Refused connections fail at once; the bound proves "no hang" with room for a loaded CI machine.
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }

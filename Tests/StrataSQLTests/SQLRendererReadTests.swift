@@ -152,7 +152,7 @@ struct SQLRendererReadTests {
             { _ = try sqlite.select(list: ListRequest(entity: "Task", filter: .listContains("title", "x"))) },
             {
                 _ = try sqlite.select(
-                    list: ListRequest(entity: "Task", filter: .compare("tags", .equal, .stringList([]))))
+                    list: ListRequest(entity: "Task", filter: .compare("tags", .equal, .stringList(["x"]))))
             },
             {
                 _ = try sqlite.select(
