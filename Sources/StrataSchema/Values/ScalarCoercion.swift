@@ -217,11 +217,8 @@ public enum ScalarCoercion {
 
     // MARK: Helpers
 
-    static func quoted(_ text: String) -> String {
-        var out = ""
-        ValuePrinter.appendString(text, to: &out)
-        return out
-    }
+    /// A double-quoted GraphQL string literal, escaped as StrataLanguage's printer writes it.
+    static func quoted(_ text: String) -> String { StrataLanguage.print(Value.string(StringValue(text))) }
 
     /// `007` → `7`, `-0` → `0`: the decimal text of an integer literal without leading zeros.
     static func canonicalIntegerText(_ text: String) -> String {
