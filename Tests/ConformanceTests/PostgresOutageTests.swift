@@ -9,11 +9,7 @@ import Testing
 /// A PostgreSQL outage seen through GraphQL: a clear SERVICE_UNAVAILABLE error within seconds, and the same
 /// executor answering again once the server is back. Runs on a private cluster of its own, so stopping the server
 /// cannot break the other PostgreSQL tests running in parallel.
-///
-/// Opt-in (`STRATA_TEST_PG_OUTAGE=1`) for now: on Linux, Foundation's `Process` never reports the end of
-/// `runuser … pg_ctl start` (the runuser process stays a zombie once the server daemon is forked), so the test
-/// hangs after starting its cluster. `PrivatePostgresCluster.run` needs a waitpid-based spawn first.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["STRATA_TEST_PG_OUTAGE"] == "1"))
+@Suite(.serialized)
 struct PostgresOutageTests {
     static let query = #"{ project(id: "d0000000-0000-4000-8000-000000000001") { name tasks(first: 1) { title } } }"#
     static let expected = #"{"data":{"project":{"name":"Apollo","tasks":[{"title":"Write report"}]}}}"#

@@ -85,35 +85,40 @@ struct PrivatePostgresCluster: Sendable {
         return try await Self.run(executable, arguments, in: root)
     }
 
-    /// Runs a program to completion without blocking a cooperative thread; its output goes to `output.log`.
+    /// Runs a program to completion on a thread of its own (never a cooperative one) with `posix_spawn` +
+    /// `waitpid`; its output is appended to `output.log` in `directory`. Foundation's `Process` is not used: it
+    /// waits for the end of a pipe every descendant inherits, so it never reports the end of `pg_ctl start` while
+    /// the daemonized postmaster runs.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory {
-            process.currentDirectoryURL = directory
-            let logURL = directory.appendingPathComponent("output.log")
-            if !FileManager.default.fileExists(atPath: logURL.path) {
-                FileManager.default.createFile(atPath: logURL.path, contents: nil)
-            }
-            if let handle = try? FileHandle(forWritingTo: logURL) {
-                handle.seekToEndOfFile()
-                process.standardOutput = handle
-                process.standardError = handle
-            }
-        } else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-        }
-        process.standardInput = FileHandle.nullDevice
+        // `cd` through the shell: the postgres user may not be allowed into the test's working directory.
+        let argv =
+            ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory?.path ?? "/", executable] + arguments
+        let output = directory?.appendingPathComponent("output.log").path ?? "/dev/null"
         return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+            let thread = Thread {
+                continuation.resume(with: Result { try spawnAndWait(argv, output: output) })
             }
+            thread.start()
         }
+    }
+
+    private static func spawnAndWait(_ argv: [String], output: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw ConformanceFailure("could not start \(argv[4]): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw ConformanceFailure("waitpid failed for \(argv[4]): errno \(errno)") }
+        }
+        let exited = status & 0x7f == 0
+        return exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
