@@ -233,7 +233,8 @@ struct APIGenerator {
                             description: S.description(
                                 field.isKey ? "The id (a UUID; generated when omitted)." : "Sets `\(field.name)`."),
                             name: Name(field.name),
-                            type: field.isKey ? field.type.nullableType : Self.unlocated(field.type))
+                            type: field.isKey ? field.type.nullableType : Self.unlocated(field.type),
+                            defaultValue: field.defaultValue)
                     }))
             let updatable = writable.filter { !$0.isKey }
             if !updatable.isEmpty {

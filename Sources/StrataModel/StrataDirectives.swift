@@ -5,7 +5,7 @@ internal import StrataLanguage
 enum StrataDirectives {
     static let names: Set<String> = [
         "table", "key", "column", "unique", "index", "belongsTo", "hasMany", "hasOne", "createdAt", "updatedAt",
-        "version", "softDelete", "readonly", "derived", "auditLog", "source",
+        "version", "softDelete", "readonly", "derived", "auditLog", "source", "default",
     ]
 
     /// The `ReferentialAction` enum used by `@belongsTo(onDelete:)`.
@@ -62,6 +62,10 @@ enum StrataDirectives {
             S.directive("updatedAt", "Set by the server to the time the row was last written.", on: fieldLocation),
             S.directive(
                 "version", "The optimistic-lock counter: starts at 1 and grows by one on every update.",
+                on: fieldLocation),
+            S.directive(
+                "default", "The value a create stores when its input omits the field (shown as the input's default).",
+                arguments: [S.argument("value", "JSON!", "A literal of the field's type, e.g. `TODO`, `[]` or `0`.")],
                 on: fieldLocation),
             S.directive(
                 "softDelete",

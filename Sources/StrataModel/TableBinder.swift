@@ -128,11 +128,16 @@ struct TableBinder {
             let isWritable = !special.contains { directives.has($0) }
             checkSpecialColumn(field, scalarName: scalarName, isList: isList, in: typeName, index: index, model: &model)
             if directives.has("index") { model.addIndex(columnName) }
+            let defaultValue = directives.named("default")?.argumentValue("value")
+            if let defaultValue, !isWritable || isKey {
+                fail(
+                    "@default on \(typeName).\(fieldName): only fields clients write (not keys or server-set fields) "
+                        + "take a default.", at: defaultValue.span)
+            }
             model.storedFields.append(
                 TableModel.StoredField(
                     name: fieldName, column: index, typeName: scalarName, isList: isList, type: field.type,
-                    isKey: isKey,
-                    isWritable: isWritable))
+                    isKey: isKey, isWritable: isWritable, defaultValue: isWritable && !isKey ? defaultValue : nil))
         }
         if model.primaryKey == nil, !errors.contains(where: { $0.message.hasPrefix("The @key field \(typeName).") }) {
             fail("Type \(typeName) is a @table but has no @key field (add `id: ID! @key`).", at: object.name.span)

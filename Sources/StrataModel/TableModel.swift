@@ -16,6 +16,9 @@ struct TableModel {
         var isKey: Bool
         /// Clients may set it in create/update inputs.
         var isWritable: Bool
+        /// `@default(value:)`: the create input's default for the field, as written in the SDL (so a value of the
+        /// wrong type is reported at its own line and column when the schema is built).
+        var defaultValue: Value? = nil
     }
 
     var typeName: String

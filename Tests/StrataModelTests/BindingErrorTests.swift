@@ -15,6 +15,24 @@ import Testing
 
     static let cases: [Case] = [
         Case(
+            name: "@default of the wrong type",
+            sdl: """
+                enum S { A B }
+                type T @table {
+                  id: ID! @key
+                  s: S! @default(value: "A")
+                }
+                """, message: "default value", line: 4, column: 25),
+        Case(
+            name: "@default on a server-set field",
+            sdl: """
+                scalar DateTime
+                type T @table {
+                  id: ID! @key
+                  at: DateTime! @createdAt @default(value: "2024-01-01T00:00:00Z")
+                }
+                """, message: "only fields clients write", line: 4, column: 44),
+        Case(
             name: "unknown field in @belongsTo(field:)",
             sdl: """
                 type U @table { id: ID! @key }
