@@ -66,25 +66,53 @@ public struct SQLQuery: Sendable {
         Page(rows: rows(from: results), totalCount: includesTotalCount ? total(in: results.first) : nil)
     }
 
-    /// One page per parent key, aligned with `parentKeys` (related reads).
+    /// One page per parent key, aligned with `parentKeys` (related reads). Each parent's rows are in row-number
+    /// order whatever the order of `results` (the statement has no `ORDER BY`).
     public func pages(from results: [[StorageValue]]) -> [Page] {
         guard let partitionColumn, let keyIndex = resultColumns.firstIndex(of: .column(partitionColumn)) else {
             return parentKeys.map { _ in Page(rows: [], totalCount: includesTotalCount ? 0 : nil) }
         }
-        var groups: [ByteWiseKey: Page] = [:]
         let rowNumberIndex = resultColumns.firstIndex(of: .rowNumber)
+        var slots: [ByteWiseKey: Int] = [:]
+        var pages: [Page] = []
+        var lastNumbers: [Int64] = []
         for result in results {
             let key = ByteWiseKey(result[keyIndex])
-            var page = groups[key] ?? Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil)
-            if let rowNumberIndex, !isPageRow(result[rowNumberIndex]) {
-                groups[key] = page
+            let slot: Int
+            if let existing = slots[key] {
+                slot = existing
+            } else {
+                slot = pages.count
+                slots[key] = slot
+                pages.append(Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil))
+                lastNumbers.append(.min)
+            }
+            guard let rowNumberIndex else {
+                pages[slot].rows.append(row(from: result))
                 continue
             }
-            page.rows.append(row(from: result))
-            groups[key] = page
+            let number = Self.number(result[rowNumberIndex])
+            if number < lastNumbers[slot] {
+                // Rows of a parent arrived out of window order: order all rows by row number and start again.
+                let sorted = results.enumerated().sorted { lhs, rhs in
+                    let (l, r) = (Self.number(lhs.element[rowNumberIndex]), Self.number(rhs.element[rowNumberIndex]))
+                    return l != r ? l < r : lhs.offset < rhs.offset
+                }
+                return self.pages(from: sorted.map(\.element))
+            }
+            lastNumbers[slot] = number
+            if isPageRow(result[rowNumberIndex]) { pages[slot].rows.append(row(from: result)) }
         }
         let empty = Page(rows: [], totalCount: includesTotalCount ? 0 : nil)
-        return parentKeys.map { key in key.isNull ? empty : groups[ByteWiseKey(key)] ?? empty }
+        return parentKeys.map { key in
+            if key.isNull { return empty }
+            return slots[ByteWiseKey(key)].map { pages[$0] } ?? empty
+        }
+    }
+
+    private static func number(_ value: StorageValue) -> Int64 {
+        if case .int(let n) = value { return n }
+        return 0
     }
 
     private func isPageRow(_ rowNumber: StorageValue) -> Bool {

@@ -45,19 +45,27 @@ extension SQLRenderer {
     }
 
     /// Unique indexes, foreign-key indexes and declared indexes, all `IF NOT EXISTS`.
+    ///
+    /// A foreign key `fk` is indexed as `(fk, primary key)`: related reads select `WHERE fk IN (…)` and number
+    /// each parent's rows `ROW_NUMBER() OVER (PARTITION BY fk ORDER BY primary key)` (the default order), which
+    /// this index serves in order, without sorting each parent's rows. A declared index that is a leading part
+    /// of an index already created (`@index` on the foreign key itself) is covered by it and not created.
     public func createIndexes(_ entity: EntityDescriptor) throws(StorageError) -> [SQLStatement] {
         var statements: [SQLStatement] = []
-        var covered = Set<[String]>([[entity.primaryKeyColumn.name]])
+        var created: [[String]] = [[entity.primaryKeyColumn.name]]
         for (position, column) in entity.columns.enumerated() where column.isUnique && position != entity.primaryKey {
             let name = SQL.identifier("\(entity.table)_\(column.name)_key")
             statements.append(statement("CREATE UNIQUE INDEX IF NOT EXISTS \(name) ON \(table: entity) (\(column))"))
-            covered.insert([column.name])
+            created.append([column.name])
         }
         var indexed: [[String]] = []
-        for column in entity.columns where column.references != nil { indexed.append([column.name]) }
+        for (position, column) in entity.columns.enumerated() where column.references != nil {
+            let isKey = position == entity.primaryKey || column.isUnique
+            indexed.append(isKey ? [column.name] : [column.name, entity.primaryKeyColumn.name])
+        }
         indexed += entity.indexes
-        for names in indexed where !covered.contains(names) && !names.isEmpty {
-            covered.insert(names)
+        for names in indexed where !names.isEmpty && !created.contains(where: { $0.starts(with: names) }) {
+            created.append(names)
             var columns: [SQL] = []
             for name in names {
                 guard let index = entity.columnIndex(name) else {

@@ -101,13 +101,13 @@ struct SQLRendererReadTests {
         let lite = try #require(try sqlite.select(related: request).statement)
         #expect(
             lite.text
-                == #"SELECT "id", "title", "owner_id", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER (PARTITION BY "owner_id") AS "__strata_total" FROM "tasks" WHERE "owner_id" IN (?, ?) AND (("status" = ?) IS NOT TRUE)) AS "__strata_page" WHERE ("__strata_rn" > ? AND "__strata_rn" <= ?) OR "__strata_rn" = 1 ORDER BY "__strata_rn""#
+                == #"SELECT "id", "title", "owner_id", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER (PARTITION BY "owner_id") AS "__strata_total" FROM "tasks" WHERE "owner_id" IN (?, ?) AND (("status" = ?) IS NOT TRUE)) AS "__strata_page" WHERE ("__strata_rn" > ? AND "__strata_rn" <= ?) OR "__strata_rn" = 1"#
         )
         #expect(lite.bindings == [a, b, .string("DONE"), .int(1), .int(3)])
         let pg = try #require(try postgres.select(related: request).statement)
         #expect(
             pg.text
-                == #"SELECT "id", "title", "owner_id", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER (PARTITION BY "owner_id") AS "__strata_total" FROM "tasks" WHERE "owner_id" = ANY($1::uuid[]) AND (("status" = $2::text) IS NOT TRUE)) AS "__strata_page" WHERE ("__strata_rn" > $3::bigint AND "__strata_rn" <= $4::bigint) OR "__strata_rn" = 1 ORDER BY "__strata_rn""#
+                == #"SELECT "id", "title", "owner_id", "__strata_rn", "__strata_total" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn", COUNT(*) OVER (PARTITION BY "owner_id") AS "__strata_total" FROM "tasks" WHERE "owner_id" = ANY($1::uuid[]) AND (("status" = $2::text) IS NOT TRUE)) AS "__strata_page" WHERE ("__strata_rn" > $3::bigint AND "__strata_rn" <= $4::bigint) OR "__strata_rn" = 1"#
         )
         #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB]), .string("DONE"), .int(1), .int(3)])
     }
@@ -135,6 +135,25 @@ struct SQLRendererReadTests {
         #expect(pages[2] == Page(rows: [], totalCount: 1))
         #expect(pages[3] == pages[0])
         #expect(pages[4] == Page(rows: [], totalCount: 0))
+    }
+
+    @Test("each parent's related rows come out in row-number order whatever order the database returns them in")
+    func relatedAssemblyReordersRows() throws {
+        let request = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [a, b],
+            orderBy: [SortKey("id")], offset: 0, limit: 3, includeTotalCount: true, columns: [])
+        let query = try sqlite.select(related: request)
+        let (r1, r2, r3) = (StorageValue.string("r1"), StorageValue.string("r2"), StorageValue.string("r3"))
+        let results: [[StorageValue]] = [
+            [r2, a, .int(2), .int(3)],
+            [r1, b, .int(1), .int(1)],
+            [r3, a, .int(3), .int(3)],
+            [r1, a, .int(1), .int(3)],
+        ]
+        let pages = query.pages(from: results)
+        #expect(pages[0].rows.map { $0[0] } == [r1, r2, r3])
+        #expect(pages[0].totalCount == 3)
+        #expect(pages[1].rows.map { $0[0] } == [r1])
     }
 
     @Test("requests naming unknown things or with mistyped values are invalid")

@@ -13,7 +13,7 @@ struct SQLRendererSchemaTests {
         #expect(
             lite == [
                 #"CREATE TABLE IF NOT EXISTS "tasks" ("id" TEXT NOT NULL PRIMARY KEY, "title" TEXT NOT NULL, "status" TEXT NOT NULL CHECK ("status" IN ('OPEN', 'DONE')), "owner_id" TEXT REFERENCES "users" ("id") ON DELETE SET NULL, "tags" TEXT, "done" INTEGER NOT NULL CHECK ("done" IN (0, 1)), "due" TEXT, "created_at" INTEGER NOT NULL, "estimate" REAL, "meta" TEXT, "version" INTEGER NOT NULL)"#,
-                #"CREATE INDEX IF NOT EXISTS "tasks_owner_id_idx" ON "tasks" ("owner_id")"#,
+                #"CREATE INDEX IF NOT EXISTS "tasks_owner_id_id_idx" ON "tasks" ("owner_id", "id")"#,
                 #"CREATE INDEX IF NOT EXISTS "tasks_status_created_at_idx" ON "tasks" ("status", "created_at")"#,
             ])
         let pg = try postgres.migration(for: TaskModel.task, existingColumns: []).map(\.text)

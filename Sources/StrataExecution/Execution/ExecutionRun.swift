@@ -131,7 +131,8 @@ final class ExecutionRun {
             }
             let resolveBatch = ResolveBatch(
                 parentType: batch.typeName, field: definition, responseKey: field.responseKey, arguments: arguments,
-                parents: objects, subSelections: field.nodes.compactMap(\.selectionSet))
+                parents: objects, subSelections: field.nodes.compactMap(\.selectionSet),
+                lookahead: SelectionLookahead(fragments: collector.fragments, application: resolvers.application))
             let namedType = schema.types[definition.type.namedType]
             works.append(
                 Work(

@@ -6,7 +6,12 @@ public import StrataStorage
 /// Resolvers register the keys they need during an execution step (`requestLookup`, `requestRelated`,
 /// `requestList`); the executor then calls `dispatch()` once per step, which sends every pending batch — keys
 /// deduplicated, split at `maxBatchSize`, one request per distinct shape — concurrently across sources.
-/// Results are cached for the rest of the request, so a key is fetched at most once.
+/// Results are cached for the rest of the request, so a key is fetched at most once per set of columns.
+///
+/// Columns: every request names the columns its resolver needs (`ColumnSet`, `.all` by default). Shapes do not
+/// include them: requests of one shape in one step are sent as one storage request with the union of their
+/// columns, and every cached row or page remembers the columns it was fetched with. A later request needing a
+/// column a cached row lacks fetches that key again, with the union of the old and the new columns.
 ///
 /// Confined to the task executing the request (not Sendable): only `dispatch` suspends, and the work it hands to
 /// child tasks is made of Sendable request values.
@@ -48,23 +53,34 @@ public final class RequestLoaders {
 
     struct LookupEntry {
         var rows: [StorageValue: Row] = [:]
-        var settled: Set<StorageValue> = []
+        /// Keys fetched (found or not, or failed), with the columns their row holds (`.all` when there is none).
+        var settled: [StorageValue: ColumnSet] = [:]
         var pending: [StorageValue] = []
         var pendingSet: Set<StorageValue> = []
+        var pendingColumns = ColumnSet()
         var failures: [StorageValue: FieldError] = [:]
     }
 
-    public func requestLookup(_ shape: LookupShape, key: StorageValue) {
-        requestLookups(shape, keys: CollectionOfOne(key))
+    public func requestLookup(_ shape: LookupShape, key: StorageValue, columns: ColumnSet = .all) {
+        requestLookups(shape, keys: CollectionOfOne(key), columns: columns)
     }
 
-    /// Registers every key of a step at once (one dictionary access for the whole batch).
-    public func requestLookups(_ shape: LookupShape, keys: some Sequence<StorageValue>) {
+    /// Registers every key of a step at once (one dictionary access for the whole batch). A key already fetched
+    /// with every column of `columns` is not fetched again.
+    public func requestLookups(_ shape: LookupShape, keys: some Sequence<StorageValue>, columns: ColumnSet = .all) {
         var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
         let wasIdle = entry.pending.isEmpty
+        var needed = false
         for key in keys where !key.isNull {
-            if !entry.settled.contains(key), entry.pendingSet.insert(key).inserted { entry.pending.append(key) }
+            if let fetched = entry.settled[key] {
+                if fetched.isSuperset(of: columns) { continue }
+                entry.pendingColumns.formUnion(fetched)
+            }
+            // Pending (now or by an earlier request of this step): it will be fetched with these columns too.
+            needed = true
+            if entry.pendingSet.insert(key).inserted { entry.pending.append(key) }
         }
+        if needed { entry.pendingColumns.formUnion(columns) }
         if wasIdle, !entry.pending.isEmpty { pendingLookupShapes.append(shape) }
         lookups[shape] = entry
     }
@@ -121,24 +137,35 @@ public final class RequestLoaders {
 
     struct RelatedEntry {
         var pages: [StorageValue: Page] = [:]
+        /// The columns the rows of each page in `pages` hold.
+        var pageColumns: [StorageValue: ColumnSet] = [:]
         var pending: [StorageValue] = []
         var pendingSet: Set<StorageValue> = []
+        var pendingColumns = ColumnSet()
         var failures: [StorageValue: FieldError] = [:]
     }
 
-    public func requestRelated(_ shape: RelatedShape, parentKey: StorageValue) {
-        requestRelated(shape, parentKeys: CollectionOfOne(parentKey))
+    public func requestRelated(_ shape: RelatedShape, parentKey: StorageValue, columns: ColumnSet = .all) {
+        requestRelated(shape, parentKeys: CollectionOfOne(parentKey), columns: columns)
     }
 
-    /// Registers every parent of a step at once.
-    public func requestRelated(_ shape: RelatedShape, parentKeys: some Sequence<StorageValue>) {
+    /// Registers every parent of a step at once. A parent whose page was already fetched with every column of
+    /// `columns` is not fetched again.
+    public func requestRelated(_ shape: RelatedShape, parentKeys: some Sequence<StorageValue>, columns: ColumnSet = .all) {
         var entry = related.removeValue(forKey: shape) ?? RelatedEntry()
         let wasIdle = entry.pending.isEmpty
+        var needed = false
         for key in parentKeys where !key.isNull {
-            if entry.pages[key] == nil, entry.failures[key] == nil, entry.pendingSet.insert(key).inserted {
-                entry.pending.append(key)
+            if entry.failures[key] != nil { continue }
+            if let fetched = entry.pageColumns[key] {
+                if fetched.isSuperset(of: columns) { continue }
+                entry.pendingColumns.formUnion(fetched)
             }
+            // Pending (now or by an earlier request of this step): it will be fetched with these columns too.
+            needed = true
+            if entry.pendingSet.insert(key).inserted { entry.pending.append(key) }
         }
+        if needed { entry.pendingColumns.formUnion(columns) }
         if wasIdle, !entry.pending.isEmpty { pendingRelatedShapes.append(shape) }
         related[shape] = entry
     }
@@ -166,9 +193,17 @@ public final class RequestLoaders {
 
     // MARK: Lists
 
+    /// A list request without its columns (they are tracked by the entry).
     struct ListKey: Hashable, Sendable {
         var source: String
         var request: ListRequest
+
+        init(source: String, request: ListRequest) {
+            self.source = source
+            var request = request
+            request.columns = nil
+            self.request = request
+        }
 
         /// Equal requests, and equal down to the bytes of their strings: `String ==` (and so `ListRequest ==`) is
         /// canonical equivalence, under which filters on `"É"` and `"E\u{301}"` would share one fetch although
@@ -180,20 +215,31 @@ public final class RequestLoaders {
     }
 
     enum ListEntry {
-        case pending
-        case done(Result<Page, FieldError>)
+        case pending(ColumnSet)
+        /// The page and the columns its rows hold (`.all` after a failure, which is not retried).
+        case done(Result<Page, FieldError>, ColumnSet)
     }
 
-    public func requestList(source: String, _ request: ListRequest) {
+    /// Registers a list read needing `columns` of its rows (`request.columns` is ignored). Equal requests share
+    /// one fetch, with the union of their columns.
+    public func requestList(source: String, _ request: ListRequest, columns: ColumnSet = .all) {
         let key = ListKey(source: source, request: request)
-        if lists[key] == nil {
-            lists[key] = .pending
+        switch lists[key] {
+        case nil:
+            lists[key] = .pending(columns)
             pendingLists.append(key)
+        case .pending(let wanted)?:
+            lists[key] = .pending(wanted.union(columns))
+        case .done(_, let fetched)?:
+            if !fetched.isSuperset(of: columns) {
+                lists[key] = .pending(fetched.union(columns))
+                pendingLists.append(key)
+            }
         }
     }
 
     public func listResult(source: String, _ request: ListRequest) -> Result<Page, FieldError> {
-        guard case .done(let result) = lists[ListKey(source: source, request: request)] else {
+        guard case .done(let result, _) = lists[ListKey(source: source, request: request)] else {
             return .failure(FieldError("List was not loaded.", code: .internalServerError))
         }
         return result
@@ -207,15 +253,15 @@ public final class RequestLoaders {
     }
 
     private enum Job: Sendable {
-        case lookup(LookupShape, [StorageValue])
-        case related(RelatedShape, [StorageValue])
-        case list(ListKey)
+        case lookup(LookupShape, [StorageValue], ColumnSet)
+        case related(RelatedShape, [StorageValue], ColumnSet)
+        case list(ListKey, ColumnSet)
     }
 
     private enum Outcome: Sendable {
-        case lookup(LookupShape, [StorageValue], Result<[Row], StorageError>)
-        case related(RelatedShape, [StorageValue], Result<[Page], StorageError>)
-        case list(ListKey, Result<Page, StorageError>)
+        case lookup(LookupShape, [StorageValue], ColumnSet, Result<[Row], StorageError>)
+        case related(RelatedShape, [StorageValue], ColumnSet, Result<[Page], StorageError>)
+        case list(ListKey, ColumnSet, Result<Page, StorageError>)
     }
 
     /// Sends every pending batch (concurrently) and stores the results.
@@ -228,11 +274,12 @@ public final class RequestLoaders {
             var start = 0
             while start < entry.pending.count {
                 let end = min(start + maxBatchSize, entry.pending.count)
-                jobs.append(.lookup(shape, Array(entry.pending[start..<end])))
+                jobs.append(.lookup(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
                 start = end
             }
             entry.pending.removeAll(keepingCapacity: true)
             entry.pendingSet.removeAll(keepingCapacity: true)
+            entry.pendingColumns = ColumnSet()
             lookups[shape] = entry
         }
         for shape in pendingRelatedShapes {
@@ -240,14 +287,17 @@ public final class RequestLoaders {
             var start = 0
             while start < entry.pending.count {
                 let end = min(start + maxBatchSize, entry.pending.count)
-                jobs.append(.related(shape, Array(entry.pending[start..<end])))
+                jobs.append(.related(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
                 start = end
             }
             entry.pending.removeAll(keepingCapacity: true)
             entry.pendingSet.removeAll(keepingCapacity: true)
+            entry.pendingColumns = ColumnSet()
             related[shape] = entry
         }
-        for key in pendingLists { jobs.append(.list(key)) }
+        for key in pendingLists {
+            if case .pending(let columns)? = lists[key] { jobs.append(.list(key, columns)) }
+        }
         pendingLookupShapes.removeAll(keepingCapacity: true)
         pendingRelatedShapes.removeAll(keepingCapacity: true)
         pendingLists.removeAll(keepingCapacity: true)
@@ -269,74 +319,102 @@ public final class RequestLoaders {
 
     private static func run(_ job: Job, storage: StorageRouter) async -> Outcome {
         switch job {
-        case .lookup(let shape, let keys):
+        case .lookup(let shape, let keys, let columns):
             guard let adapter = storage.adapter(shape.source) else {
-                return .lookup(shape, keys, .failure(StorageError(.invalidRequest, "Unknown data source \"\(shape.source)\".")))
+                return .lookup(shape, keys, columns, .failure(unknownSource(shape.source)))
             }
-            let request = LookupRequest(entity: shape.entity, column: shape.column, keys: keys, filter: shape.filter)
+            let request = LookupRequest(
+                entity: shape.entity, column: shape.column, keys: keys, filter: shape.filter,
+                columns: names(columns, shape.entity, adapter))
             do throws(StorageError) {
-                return .lookup(shape, keys, .success(try await adapter.lookup(request)))
+                return .lookup(shape, keys, columns, .success(try await adapter.lookup(request)))
             } catch {
-                return .lookup(shape, keys, .failure(error))
+                return .lookup(shape, keys, columns, .failure(error))
             }
-        case .related(let shape, let keys):
+        case .related(let shape, let keys, let columns):
             guard let adapter = storage.adapter(shape.source) else {
-                return .related(shape, keys, .failure(StorageError(.invalidRequest, "Unknown data source \"\(shape.source)\".")))
+                return .related(shape, keys, columns, .failure(unknownSource(shape.source)))
             }
             let request = RelatedRequest(
                 entity: shape.entity, foreignKey: shape.foreignKey, parentKeys: keys, filter: shape.filter,
                 orderBy: shape.orderBy, offset: shape.offset, limit: shape.limit,
-                includeTotalCount: shape.includeTotalCount)
+                includeTotalCount: shape.includeTotalCount, columns: names(columns, shape.entity, adapter))
             do throws(StorageError) {
-                return .related(shape, keys, .success(try await adapter.related(request)))
+                return .related(shape, keys, columns, .success(try await adapter.related(request)))
             } catch {
-                return .related(shape, keys, .failure(error))
+                return .related(shape, keys, columns, .failure(error))
             }
-        case .list(let key):
+        case .list(let key, let columns):
             guard let adapter = storage.adapter(key.source) else {
-                return .list(key, .failure(StorageError(.invalidRequest, "Unknown data source \"\(key.source)\".")))
+                return .list(key, columns, .failure(unknownSource(key.source)))
             }
+            var request = key.request
+            request.columns = names(columns, request.entity, adapter)
             do throws(StorageError) {
-                return .list(key, .success(try await adapter.list(key.request)))
+                return .list(key, columns, .success(try await adapter.list(request)))
             } catch {
-                return .list(key, .failure(error))
+                return .list(key, columns, .failure(error))
             }
         }
     }
 
+    private static func unknownSource(_ source: String) -> StorageError {
+        StorageError(.invalidRequest, "Unknown data source \"\(source)\".")
+    }
+
+    /// The column names of a request (nil: all; also when the entity is unknown, which the adapter reports).
+    private static func names(_ columns: ColumnSet, _ entity: String, _ adapter: any StorageAdapter) -> [String]? {
+        if columns.isAll { return nil }
+        return adapter.model[entity: entity].flatMap { columns.columnNames(of: $0) }
+    }
+
     private func record(_ outcome: Outcome) {
         switch outcome {
-        case .lookup(let shape, let keys, let result):
+        case .lookup(let shape, let keys, let columns, let result):
             guard var entry = lookups[shape] else { return }
             switch result {
             case .success(let rows):
+                // A key without a row has none whatever the columns.
+                for key in keys { entry.settled[key] = .all }
                 if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
                     let column = descriptor.columnIndex(shape.column)
                 {
-                    for row in rows { entry.rows[row[column]] = row }
+                    for row in rows {
+                        let key = row[column]
+                        entry.rows[key] = row
+                        entry.settled[key] = columns
+                    }
                 }
-                for key in keys { entry.settled.insert(key) }
             case .failure(let error):
                 let failure = FieldError.from(error)
                 for key in keys {
                     entry.failures[key] = failure
-                    entry.settled.insert(key)
+                    entry.settled[key] = .all
                 }
             }
             lookups[shape] = entry
-        case .related(let shape, let keys, let result):
+        case .related(let shape, let keys, let columns, let result):
             guard var entry = related[shape] else { return }
             switch result {
             case .success(let pages):
-                for (key, page) in zip(keys, pages) { entry.pages[key] = page }
-                for key in keys where entry.pages[key] == nil { entry.pages[key] = Page(rows: [], totalCount: 0) }
+                for (key, page) in zip(keys, pages) {
+                    entry.pages[key] = page
+                    entry.pageColumns[key] = columns
+                }
+                for key in keys where entry.pages[key] == nil {
+                    entry.pages[key] = Page(rows: [], totalCount: 0)
+                    entry.pageColumns[key] = .all
+                }
             case .failure(let error):
                 let failure = FieldError.from(error)
                 for key in keys { entry.failures[key] = failure }
             }
             related[shape] = entry
-        case .list(let key, let result):
-            lists[key] = .done(result.mapError(FieldError.from))
+        case .list(let key, let columns, let result):
+            switch result {
+            case .success(let page): lists[key] = .done(.success(page), columns)
+            case .failure(let error): lists[key] = .done(.failure(FieldError.from(error)), .all)
+            }
         }
     }
 }

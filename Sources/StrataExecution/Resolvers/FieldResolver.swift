@@ -13,6 +13,8 @@ public struct ResolveBatch: Sendable {
     public var parents: [ObjectValue]
     /// The merged sub-selections of the field (empty for leaves), for resolvers that look ahead.
     public var subSelections: [SelectionSet]
+    /// The document's fragments and the application's resolvers, for look-ahead (column projection).
+    var lookahead = SelectionLookahead()
 
     public func argument(_ name: String) -> InputValue? { arguments[name] }
 }
@@ -68,6 +70,9 @@ public struct ResolverTable: Sendable {
     }
 
     public func resolver(_ type: String, _ field: String) -> Resolver? { table[type]?[field] }
+
+    /// Whether any field of `type` has an application resolver.
+    public func hasResolvers(for type: String) -> Bool { !(table[type]?.isEmpty ?? true) }
 }
 
 struct ClosureResolver: AsyncFieldResolver {

@@ -2,21 +2,34 @@ import StrataModel
 import StrataStorage
 
 /// A to-many relation (`@hasMany`), as a list or as a connection: one relation request per step for all
-/// parents, paged per parent by the adapter (window functions on SQL backends).
+/// parents, paged per parent by the adapter (window functions on SQL backends), fetching the columns the
+/// sub-selection reads.
 struct HasManyResolver: BatchFieldResolver {
     let localColumn: Int
     let relation: RelationBinding
     let target: EntityBinding
+    /// The target's foreign-key column (matched against the parents' keys).
+    let foreignKey: Int
 
     init(binding: EntityBinding, relation: RelationBinding, target: EntityBinding) {
         self.localColumn = binding.entity.columnIndex(relation.localColumn) ?? binding.entity.primaryKey
         self.relation = relation
         self.target = target
+        self.foreignKey = target.entity.columnIndex(relation.remoteColumn) ?? target.entity.primaryKey
     }
 
-    private func shape(_ batch: ResolveBatch) throws(FieldError) -> (RequestLoaders.RelatedShape, ReadArguments) {
+    private func projection(_ batch: ResolveBatch) -> ColumnProjection {
+        relation.isConnection
+            ? ColumnProjection.connection(
+                batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
+            : ColumnProjection.rows(batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
+    }
+
+    private func shape(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError)
+        -> (RequestLoaders.RelatedShape, ReadArguments)
+    {
         let arguments = try ReadArguments.parse(batch.arguments, target: target)
-        let totalCount = relation.isConnection && ReadArguments.wantsTotalCount(batch.subSelections)
+        let totalCount = relation.isConnection && wantsTotalCount
         let shape = RequestLoaders.RelatedShape(
             source: target.source, entity: target.entity.name, foreignKey: relation.remoteColumn,
             filter: arguments.filter, orderBy: arguments.orderBy, offset: arguments.offset,
@@ -25,21 +38,24 @@ struct HasManyResolver: BatchFieldResolver {
     }
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
-        let (shape, _) = try shape(batch)
+        let projection = projection(batch)
+        let (shape, _) = try shape(batch, wantsTotalCount: projection.wantsTotalCount)
         let column = localColumn
         loaders.requestRelated(
             shape,
             parentKeys: batch.parents.lazy.map { parent -> StorageValue in
                 if case .row(_, let row) = parent { return row[column] }
                 return .null
-            })
+            },
+            columns: projection.columns)
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
         let shape: RequestLoaders.RelatedShape
         let arguments: ReadArguments
         do throws(FieldError) {
-            (shape, arguments) = try self.shape(batch)
+            (shape, arguments) = try self.shape(
+                batch, wantsTotalCount: relation.isConnection && projection(batch).wantsTotalCount)
         } catch {
             return Array(repeating: .error(error), count: batch.parents.count)
         }

@@ -25,19 +25,4 @@ struct ReadArguments {
             throw FieldError(error.message, code: error.code)
         }
     }
-
-    /// Whether a connection's selection asks for `totalCount` (conservatively true behind fragment spreads).
-    static func wantsTotalCount(_ selections: [SelectionSet]) -> Bool {
-        func scan(_ set: SelectionSet) -> Bool {
-            for selection in set.selections {
-                switch selection {
-                case .field(let field): if field.name.value == "totalCount" { return true }
-                case .inlineFragment(let fragment): if scan(fragment.selectionSet) { return true }
-                case .fragmentSpread: return true
-                }
-            }
-            return false
-        }
-        return selections.contains(where: scan)
-    }
 }

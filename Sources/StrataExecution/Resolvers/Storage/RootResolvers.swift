@@ -24,7 +24,10 @@ struct RootLookupResolver: BatchFieldResolver {
     }
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
-        if let key = key(batch) { loaders.requestLookup(shape, key: key) }
+        guard let key = key(batch) else { return }
+        let projection = ColumnProjection.rows(
+            batch.subSelections, target: target, required: [target.entity.primaryKey], lookahead: batch.lookahead)
+        loaders.requestLookup(shape, key: key, columns: projection.columns)
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
@@ -44,25 +47,33 @@ struct RootListResolver: BatchFieldResolver {
     let target: EntityBinding
     let asConnection: Bool
 
-    private func request(_ batch: ResolveBatch) throws(FieldError) -> (ListRequest, ReadArguments) {
+    private func projection(_ batch: ResolveBatch) -> ColumnProjection {
+        asConnection
+            ? ColumnProjection.connection(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
+            : ColumnProjection.rows(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
+    }
+
+    private func request(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError) -> (ListRequest, ReadArguments) {
         let arguments = try ReadArguments.parse(batch.arguments, target: target)
         let request = ListRequest(
             entity: target.entity.name, filter: arguments.filter, orderBy: arguments.orderBy, offset: arguments.offset,
             limit: asConnection ? arguments.limit + 1 : arguments.limit,
-            includeTotalCount: asConnection && ReadArguments.wantsTotalCount(batch.subSelections))
+            includeTotalCount: asConnection && wantsTotalCount)
         return (request, arguments)
     }
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
-        let (request, _) = try request(batch)
-        loaders.requestList(source: target.source, request)
+        let projection = projection(batch)
+        let (request, _) = try request(batch, wantsTotalCount: projection.wantsTotalCount)
+        loaders.requestList(source: target.source, request, columns: projection.columns)
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
         let request: ListRequest
         let arguments: ReadArguments
         do throws(FieldError) {
-            (request, arguments) = try self.request(batch)
+            (request, arguments) = try self.request(
+                batch, wantsTotalCount: asConnection && projection(batch).wantsTotalCount)
         } catch {
             return batch.parents.map { _ in .error(error) }
         }

@@ -2,32 +2,39 @@ import StrataModel
 import StrataStorage
 
 /// A to-one relation (`@belongsTo` through this row's key column, `@hasOne` through the target's unique key):
-/// every parent's key goes to one batched lookup per step.
+/// every parent's key goes to one batched lookup per step, fetching the columns the sub-selection reads.
 struct ToOneResolver: BatchFieldResolver {
     let localColumn: Int
     let shape: RequestLoaders.LookupShape
-    let targetType: String
+    let target: EntityBinding
+    /// The target column matched against the parents' keys.
+    let remoteColumn: Int
 
     init(binding: EntityBinding, relation: RelationBinding, target: EntityBinding) {
         localColumn = binding.entity.columnIndex(relation.localColumn) ?? binding.entity.primaryKey
         shape = RequestLoaders.LookupShape(
             source: target.source, entity: target.entity.name, column: relation.remoteColumn,
             filter: target.visibilityFilter)
-        targetType = target.typeName
+        self.target = target
+        remoteColumn = target.entity.columnIndex(relation.remoteColumn) ?? target.entity.primaryKey
     }
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
         let column = localColumn
+        let projection = ColumnProjection.rows(
+            batch.subSelections, target: target, required: [remoteColumn], lookahead: batch.lookahead)
         loaders.requestLookups(
             shape,
             keys: batch.parents.lazy.map { parent -> StorageValue in
                 if case .row(_, let row) = parent { return row[column] }
                 return .null
-            })
+            },
+            columns: projection.columns)
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
         let table = loaders.lookupTable(shape)
+        let targetType = target.typeName
         return batch.parents.map { parent in
             guard case .row(_, let row) = parent else { return .value(.null) }
             switch table.result(for: row[localColumn]) {
