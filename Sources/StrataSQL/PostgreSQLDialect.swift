@@ -52,6 +52,26 @@ public struct PostgreSQLDialect: SQLDialect {
         return "\(column) = ANY(\(SQL.bind(.stringList(texts)))" + SQL(unsafeRaw: "::\(castName(for: column.type))[])")
     }
 
+    /// `unnest` of one array parameter when every key is a string or an integer (statement text independent of
+    /// the number of keys), a `VALUES` list otherwise.
+    public func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL {
+        var texts: [String] = []
+        texts.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .string(let s): texts.append(s)
+            case .int(let i): texts.append(String(i))
+            default:
+                let rows = values.map { "(\(SQL.bind($0, as: column.type)))" as SQL }.joined(separator: ", ")
+                return "(VALUES \(rows)) AS \(alias) (column1)"
+            }
+        }
+        return "unnest(\(SQL.bind(.stringList(texts)))" + SQL(unsafeRaw: "::\(castName(for: column.type))[])")
+            + " AS \(alias) (column1)"
+    }
+
+    public var perParentPage: PerParentPageStyle { .lateralJoin }
+
     public func listIsEmpty(_ column: ColumnDescriptor) -> SQL {
         "cardinality(\(column)) = 0"
     }

@@ -24,6 +24,14 @@ public protocol SQLDialect: Sendable {
     /// `column` equals one of `values` (non-empty, no NULLs, each of the column's case).
     func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL
 
+    /// A `FROM` item with one row per value of `values` (non-empty, no NULLs, each of the column's case), its one
+    /// column named `column1`, aliased `alias`: the parents a per-parent page is read for.
+    func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL
+
+    /// How a related read that stops after a few rows per parent reaches each parent's first rows without
+    /// reading all of its children.
+    var perParentPage: PerParentPageStyle { get }
+
     /// A `stringList` column holds an element equal to `element`.
     func listContains(_ column: ColumnDescriptor, element: String) -> SQL
     /// A non-NULL `stringList` column holds no element.
@@ -47,6 +55,15 @@ public protocol SQLDialect: Sendable {
 }
 
 /// Where a substring test looks for its needle.
+/// See `SQLDialect.perParentPage`.
+public enum PerParentPageStyle: Sendable, Hashable {
+    /// `keys CROSS JOIN LATERAL (SELECT … WHERE fk = key ORDER BY … LIMIT n)` (PostgreSQL).
+    case lateralJoin
+    /// `keys JOIN t ON t.pk IN (SELECT pk FROM t WHERE fk = key ORDER BY … LIMIT n)`, a correlated subquery run
+    /// once per key (SQLite, which has no `LATERAL`).
+    case correlatedMembership
+}
+
 public enum TextPosition: Sendable, Hashable {
     case anywhere, prefix, suffix
 }

@@ -85,6 +85,12 @@ extension SQLRenderer {
 
         let fk = entity.columns[fkIndex]
         let rowNumber = SQL.identifier(RendererName.rowNumber)
+        if !request.includeTotalCount, let limit = request.limit {
+            let sql = perParentPage(
+                entity: entity, selected: selected, fk: fk, keys: keys, filter: filter, order: order,
+                offset: request.offset, limit: limit)
+            return query(statement(sql))
+        }
         let total = SQL.identifier(RendererName.totalCount)
         let partition: SQL = order.isEmpty ? "(PARTITION BY \(fk))" : "(PARTITION BY \(fk) ORDER BY \(order))"
         var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber)"
@@ -101,6 +107,44 @@ extension SQLRenderer {
         // No ORDER BY: `SQLQuery.pages(from:)` puts each parent's rows in row-number order itself, which spares
         // the database a sort of the whole result (rows usually arrive in window order already).
         return query(statement(sql))
+    }
+
+    /// Per-parent pages without a total count: each parent's first `offset + limit` children are read through the
+    /// (foreign key, order) index and the rest of its children are never touched, where the windowed form numbers
+    /// every child of every parent before cutting the pages. Row numbers are computed on the rows kept.
+    private func perParentPage(
+        entity: EntityDescriptor, selected: [Int], fk: ColumnDescriptor, keys: [StorageValue], filter: SQL?,
+        order: SQL, offset: Int, limit: Int
+    ) -> SQL {
+        let rowNumber = SQL.identifier(RendererName.rowNumber)
+        let page = SQL.identifier(RendererName.page)
+        let parents = SQL.identifier(RendererName.parents)
+        let end = Self.pageEnd(offset, limit) ?? Int.max
+        let orderBy: SQL = order.isEmpty ? "" : " ORDER BY \(order)"
+        // The parent's rows, in page order, cut after the page's last row.
+        func children(_ selectList: SQL) -> SQL {
+            var sql: SQL = "SELECT \(selectList) FROM \(table: entity) WHERE \(fk) = \(parents).column1"
+            if let filter { sql.append(" AND (\(filter))") }
+            sql.append("\(orderBy) LIMIT \(.int(Int64(end)), as: .int)")
+            return sql
+        }
+        var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber) FROM "
+        switch dialect.perParentPage {
+        case .lateralJoin:
+            sql.append("\(dialect.keyRows(fk, values: keys, alias: parents)) CROSS JOIN LATERAL (")
+            let over: SQL = order.isEmpty ? "()" : "(ORDER BY \(order))"
+            sql.append(children("\(columnList(selected, of: entity)), ROW_NUMBER() OVER \(over) AS \(rowNumber)"))
+            sql.append(") AS \(page)")
+        case .correlatedMembership:
+            let pk = entity.primaryKeyColumn
+            let partition: SQL = order.isEmpty ? "(PARTITION BY \(fk))" : "(PARTITION BY \(fk) ORDER BY \(order))"
+            sql.append("(SELECT \(columnList(selected, of: entity)), ROW_NUMBER() OVER \(partition) AS \(rowNumber)")
+            sql.append(" FROM \(dialect.keyRows(fk, values: keys, alias: parents)) JOIN \(table: entity)")
+            sql.append(" ON \(table: entity).\(pk) IN (\(children("\(pk)"))))")
+            sql.append(" AS \(page)")
+        }
+        if offset > 0 { sql.append(" WHERE \(rowNumber) > \(.int(Int64(offset)), as: .int)") }
+        return sql
     }
 
     /// The last row number of a page (saturating), nil without a limit.

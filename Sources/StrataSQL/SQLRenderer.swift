@@ -82,4 +82,5 @@ enum RendererName {
     static let rowNumber = "__strata_rn"
     static let totalCount = "__strata_total"
     static let page = "__strata_page"
+    static let parents = "__strata_parents"
 }

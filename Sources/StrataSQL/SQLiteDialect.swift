@@ -23,6 +23,13 @@ public struct SQLiteDialect: SQLDialect {
         return "\(column) IN (\(list))"
     }
 
+    public func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL {
+        let rows = values.map { "(\(SQL.bind($0, as: column.type)))" as SQL }.joined(separator: ", ")
+        return "(VALUES \(rows)) AS \(alias)"
+    }
+
+    public var perParentPage: PerParentPageStyle { .correlatedMembership }
+
     public func listIsEmpty(_ column: ColumnDescriptor) -> SQL {
         "json_array_length(\(column)) = 0"
     }

@@ -92,6 +92,26 @@ struct SQLRendererReadTests {
         #expect(query.page(from: [carrier]) == Page(rows: [], totalCount: 4))
     }
 
+    @Test("related pages without a count read only each parent's first rows, through a lateral join or a subquery")
+    func relatedPerParentPage() throws {
+        let request = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [a, b, a],
+            filter: .not(.compare("status", .equal, .string("DONE"))), orderBy: [SortKey("due"), SortKey("id")],
+            offset: 1, limit: 2, includeTotalCount: false, columns: ["title"])
+        let lite = try #require(try sqlite.select(related: request).statement)
+        #expect(
+            lite.text
+                == #"SELECT "id", "title", "owner_id", "__strata_rn" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn" FROM (VALUES (?), (?)) AS "__strata_parents" JOIN "tasks" ON "tasks"."id" IN (SELECT "id" FROM "tasks" WHERE "owner_id" = "__strata_parents".column1 AND (("status" = ?) IS NOT TRUE) ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST LIMIT ?)) AS "__strata_page" WHERE "__strata_rn" > ?"#
+        )
+        #expect(lite.bindings == [a, b, .string("DONE"), .int(3), .int(1)])
+        let pg = try #require(try postgres.select(related: request).statement)
+        #expect(
+            pg.text
+                == #"SELECT "id", "title", "owner_id", "__strata_rn" FROM unnest($1::uuid[]) AS "__strata_parents" (column1) CROSS JOIN LATERAL (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn" FROM "tasks" WHERE "owner_id" = "__strata_parents".column1 AND (("status" = $2::text) IS NOT TRUE) ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST LIMIT $3::bigint) AS "__strata_page" WHERE "__strata_rn" > $4::bigint"#
+        )
+        #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB]), .string("DONE"), .int(3), .int(1)])
+    }
+
     @Test("related rows of all parents come from one windowed statement")
     func related() throws {
         let request = RelatedRequest(

@@ -40,20 +40,14 @@ enum FloorQueries {
         return rows.count
     }
 
-    /// 50 projects; their first 20 tasks each (one statement, a window per project); every owner and assignee
-    /// in one `IN` list.
+    /// 50 projects; their first 20 tasks each (one statement reading 20 index entries per project: a lateral join
+    /// on PostgreSQL, a correlated subquery on SQLite); every owner and assignee in one `IN` list.
     static func q3(_ db: some RawSQL) async throws -> Int {
         let projects = try await db.rows(
             "SELECT id, name, owner_id FROM projects WHERE deleted_at IS NULL ORDER BY id LIMIT 50", [])
         try expect(projects.count, 50, "q3 projects")
         let projectIDs = projects.map { $0[0] }
-        let tasks = try await db.rows(
-            """
-            SELECT project_id, title, assignee_id FROM (
-              SELECT project_id, title, assignee_id, ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY id) AS rn
-              FROM tasks WHERE project_id IN (\(db.placeholders(projectIDs.count)))
-            ) AS page WHERE rn <= 20 ORDER BY project_id, rn
-            """, projectIDs)
+        let tasks = try await db.rows(db.firstTasksPerProject(projectIDs.count, limit: 20), projectIDs)
         try expect(tasks.count, 1_000, "q3 tasks")
         var tasksByProject: [StorageValue: [[StorageValue]]] = [:]
         var userIDs: Set<StorageValue> = []
