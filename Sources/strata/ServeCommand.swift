@@ -19,6 +19,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (default: $STRATA_PORT or 8080; 0 picks a free port).")
     var port: Int?
 
+    /// Runs Swift concurrency on the server's event loops (`EventLoopExecutor`) unless
+    /// `STRATA_EVENT_LOOP_EXECUTOR=false`; `STRATA_EVENT_LOOPS` sets their number (default: one per core).
+    /// Called on the main thread before the command runs.
+    static func prepareExecutor() {
+        let enabled = ProcessInfoEnvironment.value("STRATA_EVENT_LOOP_EXECUTOR").map { $0.lowercased() != "false" && $0 != "0" } ?? true
+        let threads = ProcessInfoEnvironment.value("STRATA_EVENT_LOOPS").flatMap { Int($0) }
+        if enabled {
+            EventLoopExecutor.install(threads: threads)
+        } else if let threads, threads > 0 {
+            EventLoopExecutor.setThreadCount(threads)
+        }
+    }
+
     func run() async throws {
         let config: StrataConfig
         do {
@@ -39,7 +52,7 @@ enum CLILogger {
     /// `quiet` (commands whose standard output is their result).
     static func makeLogger(quiet: Bool = false) -> Logger {
         let level: Logger.Level = quiet ? .warning : .info
-        var logger = Logger(label: "strata") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "strata") { StandardErrorLogHandler(label: $0) }
         logger.logLevel =
             ProcessInfoEnvironment.value("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? level
         return logger
