@@ -43,6 +43,7 @@ public struct SQL: Sendable, Hashable {
     /// The text and bindings for `dialect`; placeholders are numbered from 1 in text order.
     public func render(in dialect: any SQLDialect) -> SQLStatement {
         var text = ""
+        text.reserveCapacity(segments.count * 12)
         var bindings: [StorageValue] = []
         for segment in segments {
             switch segment {

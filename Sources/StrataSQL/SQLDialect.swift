@@ -70,6 +70,8 @@ public enum TextPosition: Sendable, Hashable {
 
 extension SQLDialect {
     public func quoteIdentifier(_ name: String) -> String {
+        // Nearly every name has neither a quote nor a NUL: wrap it without going through its scalars.
+        if !name.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 0 }) { return "\"" + name + "\"" }
         var quoted = "\""
         for scalar in name.unicodeScalars {
             if scalar == "\"" { quoted += "\"\"" } else if scalar != "\0" { quoted.unicodeScalars.append(scalar) }
