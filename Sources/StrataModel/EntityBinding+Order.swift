@@ -13,7 +13,8 @@ extension EntityBinding {
         case .object?: items = [orderBy!]
         default: items = []
         }
-        let columnsByOrderField = orderFieldColumns
+        // Built only when there is something to order by (most reads have no `orderBy`).
+        let columnsByOrderField = items.isEmpty ? [:] : orderFieldColumns
         for item in items {
             guard case .enumValue(let fieldName)? = item[field: "field"],
                 let column = columnsByOrderField[fieldName]

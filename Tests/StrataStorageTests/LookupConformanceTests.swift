@@ -57,6 +57,17 @@ struct LookupConformanceTests {
         }
     }
 
+    @Test("a key repeated on a non-unique column returns its rows once", arguments: AdapterKind.allCases)
+    func repeatedNonUniqueKey(_ kind: AdapterKind) async throws {
+        try await withLibrary(kind) { db throws in
+            let publisher = StorageValue.string(LibraryFixtures.publisher(1))
+            let missing = StorageValue.string(fixtureID(2, 42))
+            let rows = try await db.lookup(
+                LookupRequest(entity: "Author", column: "publisher_id", keys: [publisher, missing, publisher, missing]))
+            #expect(numbers(rows) == [1, 2])
+        }
+    }
+
     @Test("unknown entities, columns and mistyped keys are invalid requests", arguments: AdapterKind.allCases)
     func invalid(_ kind: AdapterKind) async throws {
         try await withLibrary(kind) { db throws in

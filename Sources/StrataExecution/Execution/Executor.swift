@@ -15,6 +15,7 @@ public final class Executor: Sendable {
     let resolvers: ResolverSet
     let documents: DocumentCache
     let validationRules: [any ValidationRule]
+    let trees = ResultTreePool()
 
     /// An executor serving a storage-bound schema (the usual case).
     public convenience init(
@@ -145,11 +146,12 @@ public final class Executor: Sendable {
         }
         let execution = ExecutionRun(
             schema: schema, source: prepared.source, fragments: fragments, variables: variables, resolvers: resolvers,
-            loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize), context: context)
+            loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize), context: context,
+            tree: trees.take())
         let root = await execution.execute(operation, rootType: rootType.name)
 
         var body: [UInt8] = []
-        body.reserveCapacity(execution.tree.slots.count * 16 + 64)
+        body.reserveCapacity(execution.tree.leafBytes.count + execution.tree.slots.count * 12 + 64)
         body.append(UInt8(ascii: "{"))
         if !execution.errors.isEmpty {
             ResponseWriter.appendErrors(execution.errors, to: &body)
@@ -158,6 +160,7 @@ public final class Executor: Sendable {
         body.append(contentsOf: Array("\"data\":".utf8))
         execution.tree.write(root: root, to: &body)
         body.append(UInt8(ascii: "}"))
+        trees.give(execution.takeTree())
         return GraphQLResponse(outcome: .executed, body: body, errors: execution.errors)
     }
 

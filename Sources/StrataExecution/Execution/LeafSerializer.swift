@@ -7,25 +7,83 @@ import StrataStorage
 enum LeafSerializer {
     /// How a field's leaf values are serialized, decided once per field (not per value).
     enum Kind {
-        case builtIn(String)
-        case enumeration(name: String, values: Set<String>)
+        case builtIn(Scalar)
+        case enumeration(name: String, values: EnumValues)
         case notLeaf
+    }
+
+    /// A scalar by name, resolved once per field so serializing a value does not compare type names.
+    enum Scalar {
+        case int, float, string, boolean, id, uuid, dateTime, date, json
+        /// An application scalar: values pass through.
+        case custom(String)
+
+        init(_ name: String) {
+            switch name {
+            case "Int": self = .int
+            case "Float": self = .float
+            case "String": self = .string
+            case "Boolean": self = .boolean
+            case "ID": self = .id
+            case "UUID": self = .uuid
+            case "DateTime": self = .dateTime
+            case "Date": self = .date
+            case "JSON": self = .json
+            default: self = .custom(name)
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .int: "Int"
+            case .float: "Float"
+            case .string: "String"
+            case .boolean: "Boolean"
+            case .id: "ID"
+            case .uuid: "UUID"
+            case .dateTime: "DateTime"
+            case .date: "Date"
+            case .json: "JSON"
+            case .custom(let name): name
+            }
+        }
+    }
+
+    /// The names of an enum's values: a short list is scanned (cheaper than hashing the value), a long one is a set.
+    /// Both compare with `String ==`.
+    enum EnumValues {
+        case few([String])
+        case many(Set<String>)
+
+        init(_ names: [String]) {
+            self = names.count <= 16 ? .few(names) : .many(Set(names))
+        }
+
+        @inline(__always)
+        func contains(_ name: String) -> Bool {
+            switch self {
+            case .few(let names):
+                for candidate in names where candidate == name { return true }
+                return false
+            case .many(let names): return names.contains(name)
+            }
+        }
     }
 
     static func kind(of type: NamedType) -> Kind {
         switch type {
-        case .scalar(let scalar): .builtIn(scalar.name)
-        case .enumType(let enumType): .enumeration(name: enumType.name, values: Set(enumType.values.map(\.name)))
+        case .scalar(let scalar): .builtIn(Scalar(scalar.name))
+        case .enumType(let enumType): .enumeration(name: enumType.name, values: EnumValues(enumType.values.map(\.name)))
         default: .notLeaf
         }
     }
 
-    static func serialize(_ value: OutputValue, as kind: Kind) -> Result<ResultTree.Slot, FieldError> {
+    static func serialize(_ value: OutputValue, as kind: Kind) -> Result<ResultTree.Leaf, FieldError> {
         switch kind {
         case .builtIn(let scalar):
             // Fast paths for the common stored cases.
             switch (scalar, value) {
-            case ("String", .stored(.string(let s))), ("ID", .stored(.string(let s))): return .success(.string(s))
+            case (.string, .stored(.string(let s))), (.id, .stored(.string(let s))): return .success(.string(s))
             default: return serializeScalar(value, scalar)
             }
         case .enumeration(let name, let values):
@@ -43,7 +101,24 @@ enum LeafSerializer {
         }
     }
 
-    static func serialize(_ value: OutputValue, as type: NamedType) -> Result<ResultTree.Slot, FieldError> {
+    /// `serialize(.stored(value), as: kind)`, without wrapping the value for the common cases.
+    @inline(__always)
+    static func serialize(stored value: StorageValue, as kind: Kind) -> Result<ResultTree.Leaf, FieldError> {
+        switch (kind, value) {
+        case (.builtIn(.string), .string(let s)), (.builtIn(.id), .string(let s)), (.builtIn(.uuid), .string(let s)):
+            return .success(.string(s))
+        case (.builtIn(.int), .int(let i)) where i >= Int64(Int32.min) && i <= Int64(Int32.max):
+            return .success(.int(i))
+        case (.builtIn(.boolean), .bool(let b)):
+            return .success(.bool(b))
+        case (.enumeration(_, let values), .string(let s)) where values.contains(s):
+            return .success(.string(s))
+        default:
+            return serialize(.stored(value), as: kind)
+        }
+    }
+
+    static func serialize(_ value: OutputValue, as type: NamedType) -> Result<ResultTree.Leaf, FieldError> {
         switch type {
         case .enumType(let enumType):
             let name: String
@@ -56,16 +131,16 @@ enum LeafSerializer {
             }
             return .success(.string(name))
         case .scalar(let scalar):
-            return serializeScalar(value, scalar.name)
+            return serializeScalar(value, Scalar(scalar.name))
         default:
             return .failure(FieldError("\(type.name) is not a leaf type."))
         }
     }
 
-    static func serializeScalar(_ value: OutputValue, _ scalar: String) -> Result<ResultTree.Slot, FieldError> {
+    static func serializeScalar(_ value: OutputValue, _ scalar: Scalar) -> Result<ResultTree.Leaf, FieldError> {
         let value = unwrapStored(value)
         switch scalar {
-        case "Int":
+        case .int:
             switch value {
             case .int(let i) where i >= Int64(Int32.min) && i <= Int64(Int32.max): return .success(.int(i))
             case .int(let i): return .failure(FieldError("Int cannot represent non 32-bit signed integer value: \(i)"))
@@ -74,14 +149,14 @@ enum LeafSerializer {
             case .bool(let b): return .success(.int(b ? 1 : 0))
             default: return .failure(FieldError("Int cannot represent non-integer value: \(describe(value))"))
             }
-        case "Float":
+        case .float:
             switch value {
             case .int(let i): return .success(.double(Double(i)))
             case .double(let d) where d.isFinite: return .success(.double(d))
             case .bool(let b): return .success(.double(b ? 1 : 0))
             default: return .failure(FieldError("Float cannot represent non numeric value: \(describe(value))"))
             }
-        case "String":
+        case .string:
             switch value {
             case .string(let s): return .success(.string(s))
             case .int(let i): return .success(.string(String(i)))
@@ -91,29 +166,29 @@ enum LeafSerializer {
             case .stored(.date(let d)): return .success(.string(DateText.format(days: d)))
             default: return .failure(FieldError("String cannot represent value: \(describe(value))"))
             }
-        case "Boolean":
+        case .boolean:
             if case .bool(let b) = value { return .success(.bool(b)) }
             return .failure(FieldError("Boolean cannot represent a non boolean value: \(describe(value))"))
-        case "ID", "UUID":
+        case .id, .uuid:
             switch value {
             case .string(let s): return .success(.string(s))
             case .int(let i): return .success(.string(String(i)))
-            default: return .failure(FieldError("\(scalar) cannot represent value: \(describe(value))"))
+            default: return .failure(FieldError("\(scalar.name) cannot represent value: \(describe(value))"))
             }
-        case "DateTime":
+        case .dateTime:
             switch value {
             case .stored(.timestamp(let t)): return .success(.string(DateTimeText.format(microseconds: t)))
             case .int(let t): return .success(.string(DateTimeText.format(microseconds: t)))
             case .string(let s): return .success(.string(s))
             default: return .failure(FieldError("DateTime cannot represent value: \(describe(value))"))
             }
-        case "Date":
+        case .date:
             switch value {
             case .stored(.date(let d)): return .success(.string(DateText.format(days: d)))
             case .string(let s): return .success(.string(s))
             default: return .failure(FieldError("Date cannot represent value: \(describe(value))"))
             }
-        case "JSON":
+        case .json:
             switch value {
             case .json(let j): return .success(.json(j))
             case .stored(.json(let text)):
@@ -129,14 +204,14 @@ enum LeafSerializer {
             case .list: return .failure(FieldError("JSON cannot represent a list value here."))
             default: return .failure(FieldError("JSON cannot represent value: \(describe(value))"))
             }
-        default:
+        case .custom(let name):
             switch value {
             case .int(let i): return .success(.int(i))
             case .double(let d): return .success(.double(d))
             case .string(let s): return .success(.string(s))
             case .bool(let b): return .success(.bool(b))
             case .json(let j): return .success(.json(j))
-            default: return .failure(FieldError("\(scalar) cannot represent value: \(describe(value))"))
+            default: return .failure(FieldError("\(name) cannot represent value: \(describe(value))"))
             }
         }
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import StrataJSON
 import StrataLanguage
 
@@ -8,15 +9,23 @@ import StrataLanguage
 /// Each slot knows whether its type is non-null and which node owns it, so a null can bubble up to the nearest
 /// nullable position after the fact (GraphQL spec §6.4.4, "Handling Field Errors").
 struct ResultTree {
+    /// A position of the response. Leaves are stored serialized (`encoded`), so slots hold no references: the arena
+    /// is freed without visiting them, and serialization copies bytes.
     enum Slot {
         case unset
         case null
+        case node(Int32)
+        /// A leaf's JSON: `leafBytes[start..<end]`.
+        case encoded(start: Int32, end: Int32)
+    }
+
+    /// A serialized leaf value (what result coercion produces), before it is written into a slot.
+    enum Leaf {
         case int(Int64)
         case double(Double)
         case string(String)
         case bool(Bool)
         case json(JSONValue)
-        case node(Int32)
     }
 
     struct Node {
@@ -25,18 +34,22 @@ struct ResultTree {
         var count: Int32
         /// The slot holding this node in its parent; -1 for the root object.
         var parentSlot: Int32
-        /// For objects: index into `keySets` (the response keys of its fields).
+        /// For objects: index in `keyRanges`/`keyNames` of its first field's response key (its keys follow).
         var keySet: Int32
         var dead: Bool
     }
 
     var slots: [Slot] = []
+    /// The JSON of the `.encoded` leaves, back to back.
+    var leafBytes: [UInt8] = []
     var slotNonNull: [Bool] = []
     var slotOwner: [Int32] = []
     var nodes: [Node] = []
-    /// Response keys per collected field list, pre-encoded as `"key":` JSON bytes.
-    var keySets: [[[UInt8]]] = []
-    var keySetNames: [[String]] = []
+    /// The response keys of every collected field list, pre-encoded as `"key":` JSON bytes, back to back in
+    /// `keyBytes`; a field list's keys are consecutive entries of `keyRanges` (and of `keyNames`).
+    var keyBytes: [UInt8] = []
+    var keyRanges: [Range<Int>] = []
+    var keyNames: [String] = []
     /// Set when a null bubbled all the way up to `data`.
     var dataIsNull = false
     var anyDead = false
@@ -48,15 +61,66 @@ struct ResultTree {
         nodes.reserveCapacity(256)
     }
 
+    /// An empty tree without any buffer (a placeholder for one moved out).
+    private init(placeholder: Void) {}
+
+    static var placeholder: ResultTree { ResultTree(placeholder: ()) }
+
+    /// Bytes of memory the arena's buffers hold (their capacities).
+    var footprint: Int {
+        slots.capacity * MemoryLayout<Slot>.stride + leafBytes.capacity + slotNonNull.capacity
+            + slotOwner.capacity * MemoryLayout<Int32>.stride + nodes.capacity * MemoryLayout<Node>.stride
+            + keyBytes.capacity + keyRanges.capacity * MemoryLayout<Range<Int>>.stride
+    }
+
+    /// Empties the tree, keeping its buffers for the next request.
+    mutating func reset() {
+        slots.removeAll(keepingCapacity: true)
+        leafBytes.removeAll(keepingCapacity: true)
+        slotNonNull.removeAll(keepingCapacity: true)
+        slotOwner.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+        keyBytes.removeAll(keepingCapacity: true)
+        keyRanges.removeAll(keepingCapacity: true)
+        keyNames.removeAll(keepingCapacity: true)
+        dataIsNull = false
+        anyDead = false
+    }
+
     mutating func addKeySet(_ keys: [String]) -> Int32 {
-        keySets.append(keys.map { key in
-            var bytes: [UInt8] = [UInt8(ascii: "\"")]
-            JSONOutput.appendEscaped(key, to: &bytes)
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-            return bytes
-        })
-        keySetNames.append(keys)
-        return Int32(keySets.count - 1)
+        let first = Int32(keyRanges.count)
+        for key in keys {
+            let start = keyBytes.count
+            keyBytes.append(UInt8(ascii: "\""))
+            JSONOutput.appendEscaped(key, to: &keyBytes)
+            keyBytes.append(UInt8(ascii: "\""))
+            keyBytes.append(UInt8(ascii: ":"))
+            keyRanges.append(start..<keyBytes.count)
+        }
+        keyNames.append(contentsOf: keys)
+        return first
+    }
+
+    /// Writes a leaf into `slot`, as its JSON bytes.
+    @inline(__always)
+    mutating func setLeaf(_ slot: Int32, _ leaf: Leaf) {
+        let start = Int32(leafBytes.count)
+        switch leaf {
+        case .string(let string): JSONOutput.appendString(string, to: &leafBytes)
+        case .int(let value): JSONOutput.appendInt(value, to: &leafBytes)
+        case .double(let value): JSONOutput.appendDouble(value, to: &leafBytes)
+        case .bool(let value): leafBytes.append(contentsOf: value ? JSONOutput.trueBytes : JSONOutput.falseBytes)
+        case .json(let value): JSONOutput.append(value, to: &leafBytes)
+        }
+        slots[Int(slot)] = .encoded(start: start, end: Int32(leafBytes.count))
+    }
+
+    /// Writes a string leaf into `slot`.
+    @inline(__always)
+    mutating func setString(_ slot: Int32, _ string: String) {
+        let start = Int32(leafBytes.count)
+        JSONOutput.appendString(string, to: &leafBytes)
+        slots[Int(slot)] = .encoded(start: start, end: Int32(leafBytes.count))
     }
 
     /// A new object node (its slots are allocated when its selection set is planned).
@@ -127,7 +191,7 @@ struct ResultTree {
             if owner.isList {
                 components.append(.index(position))
             } else {
-                components.append(.key(keySetNames[Int(owner.keySet)][position]))
+                components.append(.key(keyNames[Int(owner.keySet) + position]))
             }
             current = owner.parentSlot
         }
@@ -142,43 +206,88 @@ struct ResultTree {
             out.append(contentsOf: JSONOutput.nullBytes)
             return
         }
-        writeNode(root, to: &out)
-    }
-
-    private func writeNode(_ index: Int32, to out: inout [UInt8]) {
-        let node = nodes[Int(index)]
-        let first = Int(node.firstSlot)
-        let count = Int(node.count)
-        if node.isList {
-            out.append(UInt8(ascii: "["))
-            for i in 0..<count {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeSlot(first + i, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        } else {
-            out.append(UInt8(ascii: "{"))
-            if count > 0 {
-                let keys = keySets[Int(node.keySet)]
-                for i in 0..<count {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: keys[i])
-                    writeSlot(first + i, to: &out)
+        slots.withUnsafeBufferPointer { slots in
+            nodes.withUnsafeBufferPointer { nodes in
+                keyBytes.withUnsafeBufferPointer { keyBytes in
+                    keyRanges.withUnsafeBufferPointer { keyRanges in
+                        leafBytes.withUnsafeBufferPointer { leafBytes in
+                            let writer = Writer(
+                                slots: slots, nodes: nodes, keyBytes: keyBytes, keyRanges: keyRanges, leafBytes: leafBytes)
+                            writer.writeNode(root, to: &out)
+                        }
+                    }
                 }
             }
-            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func writeSlot(_ slot: Int, to out: inout [UInt8]) {
-        switch slots[slot] {
-        case .unset, .null: out.append(contentsOf: JSONOutput.nullBytes)
-        case .int(let i): JSONOutput.appendInt(i, to: &out)
-        case .double(let d): JSONOutput.appendDouble(d, to: &out)
-        case .string(let s): JSONOutput.appendString(s, to: &out)
-        case .bool(let b): out.append(contentsOf: b ? JSONOutput.trueBytes : JSONOutput.falseBytes)
-        case .json(let v): JSONOutput.append(v, to: &out)
-        case .node(let n): writeNode(n, to: &out)
+    /// The serializer, over the arena's buffers (valid for the duration of `write`), so reading a slot or a key
+    /// neither checks bounds twice nor retains the arrays.
+    private struct Writer {
+        let slots: UnsafeBufferPointer<Slot>
+        let nodes: UnsafeBufferPointer<Node>
+        let keyBytes: UnsafeBufferPointer<UInt8>
+        let keyRanges: UnsafeBufferPointer<Range<Int>>
+        let leafBytes: UnsafeBufferPointer<UInt8>
+
+        func writeNode(_ index: Int32, to out: inout [UInt8]) {
+            let node = nodes[Int(index)]
+            let first = Int(node.firstSlot)
+            let count = Int(node.count)
+            if node.isList {
+                out.append(UInt8(ascii: "["))
+                for i in 0..<count {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    writeSlot(first + i, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            } else {
+                out.append(UInt8(ascii: "{"))
+                let keys = Int(node.keySet)
+                for i in 0..<count {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: keyBytes[keyRanges[keys + i]]))
+                    writeSlot(first + i, to: &out)
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+        }
+
+        private func writeSlot(_ slot: Int, to out: inout [UInt8]) {
+            switch slots[slot] {
+            case .unset, .null: out.append(contentsOf: JSONOutput.nullBytes)
+            case .node(let n): writeNode(n, to: &out)
+            case .encoded(let start, let end):
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: leafBytes[Int(start)..<Int(end)]))
+            }
+        }
+    }
+}
+
+/// Result trees of finished requests, emptied, for the next requests to reuse: a large response otherwise
+/// allocates (and page-faults in) its arena afresh every time. Bounded in count and in the memory each tree keeps
+/// (by default at most 4 trees of at most 4 MiB each; a larger tree is simply freed).
+final class ResultTreePool: Sendable {
+    private let trees = Mutex<[ResultTree]>([])
+    private let maxTrees: Int
+    private let maxFootprint: Int
+
+    init(maxTrees: Int = 4, maxFootprint: Int = 4 << 20) {
+        self.maxTrees = maxTrees
+        self.maxFootprint = maxFootprint
+    }
+
+    func take() -> ResultTree {
+        trees.withLock { $0.popLast() } ?? ResultTree()
+    }
+
+    /// Takes back a tree no one else references (so its buffers are reused, not copied).
+    func give(_ tree: consuming ResultTree) {
+        var tree = tree
+        guard tree.footprint <= maxFootprint else { return }
+        tree.reset()
+        trees.withLock { trees in
+            if trees.count < maxTrees { trees.append(tree) }
         }
     }
 }

@@ -4,19 +4,21 @@ public import StrataSchema
 public import StrataStorage
 
 /// The runtime value behind an object in the response: what the fields of the next level are resolved from.
+/// Rows (the common case) are stored inline; the larger payloads are boxed, which keeps every value (and the
+/// arrays of parents the executor builds per step) small.
 public enum ObjectValue: Sendable {
     /// The operation's root object.
     case root
     /// A stored row of the `@table` type `typeName`.
     case row(typeName: String, Row)
     /// A connection over one page of rows of `typeName`.
-    case connection(ConnectionValue)
+    indirect case connection(ConnectionValue)
     /// One edge of a connection.
-    case edge(typeName: String, row: Row, cursor: String)
+    indirect case edge(typeName: String, row: Row, cursor: String)
     /// A connection's `pageInfo`.
-    case pageInfo(PageInfoValue)
+    indirect case pageInfo(PageInfoValue)
     /// An object of the introspection schema.
-    case introspection(IntrospectionObject)
+    indirect case introspection(IntrospectionObject)
     /// A plain object built by an application resolver: its concrete type and its field values by name.
     case map(typeName: String, fields: [String: OutputValue])
 
@@ -61,7 +63,9 @@ public struct PageInfoValue: Sendable {
 }
 
 /// What a resolver returns for one parent. Leaves are serialized by the field's type during completion.
-public indirect enum OutputValue: Sendable {
+/// Not `indirect`: a value is stored inline (lists and maps hold theirs in their own buffers), so returning one
+/// allocates nothing.
+public enum OutputValue: Sendable {
     case null
     case int(Int64)
     case double(Double)

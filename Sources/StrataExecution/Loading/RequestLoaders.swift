@@ -53,12 +53,18 @@ public final class RequestLoaders {
 
     struct LookupEntry {
         var rows: [StorageValue: Row] = [:]
-        /// Keys fetched (found or not, or failed), with the columns their row holds (`.all` when there is none).
-        var settled: [StorageValue: ColumnSet] = [:]
+        /// Every key requested so far: one hash tells both whether it was fetched and whether it waits.
+        var keys: [StorageValue: KeyState] = [:]
         var pending: [StorageValue] = []
-        var pendingSet: Set<StorageValue> = []
         var pendingColumns = ColumnSet()
         var failures: [StorageValue: FieldError] = [:]
+    }
+
+    struct KeyState {
+        /// For a key fetched (found or not, or failed): the columns its row holds (`.all` when there is none).
+        var settled: ColumnSet?
+        /// Whether the key is in `pending` (cleared when its batch's result is recorded).
+        var isPending: Bool
     }
 
     public func requestLookup(_ shape: LookupShape, key: StorageValue, columns: ColumnSet = .all) {
@@ -71,14 +77,26 @@ public final class RequestLoaders {
         var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
         let wasIdle = entry.pending.isEmpty
         var needed = false
+        // Sized once for the batch: growing rehashes every key already in.
+        entry.keys.reserveCapacity(entry.keys.count + keys.underestimatedCount)
         for key in keys where !key.isNull {
-            if let fetched = entry.settled[key] {
+            guard let index = entry.keys.index(forKey: key) else {
+                needed = true
+                entry.keys[key] = KeyState(settled: nil, isPending: true)
+                entry.pending.append(key)
+                continue
+            }
+            let state = entry.keys.values[index]
+            if let fetched = state.settled {
                 if fetched.isSuperset(of: columns) { continue }
                 entry.pendingColumns.formUnion(fetched)
             }
             // Pending (now or by an earlier request of this step): it will be fetched with these columns too.
             needed = true
-            if entry.pendingSet.insert(key).inserted { entry.pending.append(key) }
+            if !state.isPending {
+                entry.keys.values[index].isPending = true
+                entry.pending.append(key)
+            }
         }
         if needed { entry.pendingColumns.formUnion(columns) }
         if wasIdle, !entry.pending.isEmpty { pendingLookupShapes.append(shape) }
@@ -155,6 +173,7 @@ public final class RequestLoaders {
         var entry = related.removeValue(forKey: shape) ?? RelatedEntry()
         let wasIdle = entry.pending.isEmpty
         var needed = false
+        entry.pendingSet.reserveCapacity(entry.pendingSet.count + parentKeys.underestimatedCount)
         for key in parentKeys where !key.isNull {
             if entry.failures[key] != nil { continue }
             if let fetched = entry.pageColumns[key] {
@@ -209,8 +228,60 @@ public final class RequestLoaders {
         /// canonical equivalence, under which filters on `"É"` and `"E\u{301}"` would share one fetch although
         /// storage compares bytes. The hash stays the synthesized one (equal keys still hash alike).
         static func == (lhs: ListKey, rhs: ListKey) -> Bool {
-            lhs.source == rhs.source && lhs.request == rhs.request
-                && String(reflecting: lhs.request).utf8.elementsEqual(String(reflecting: rhs.request).utf8)
+            lhs.source == rhs.source && lhs.request == rhs.request && ByteEquality.same(lhs.request, rhs.request)
+        }
+    }
+
+    /// For values already equal under `==`: whether they are also equal down to the bytes of their strings and the
+    /// signs of their doubles (`0.0 == -0.0`, but storage can tell them apart in text) — what comparing their
+    /// `String(reflecting:)` texts tells, without building them.
+    enum ByteEquality {
+        static func same(_ a: ListRequest, _ b: ListRequest) -> Bool {
+            same(a.entity, b.entity) && same(a.filter, b.filter)
+                && zip(a.orderBy, b.orderBy).allSatisfy { same($0.column, $1.column) }
+                && same(a.columns ?? [], b.columns ?? [])
+        }
+
+        @inline(__always)
+        static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+        static func same(_ a: [String], _ b: [String]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+        }
+
+        static func same(_ a: Predicate?, _ b: Predicate?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): return true
+            case (let a?, let b?): return same(a, b)
+            default: return false
+            }
+        }
+
+        static func same(_ a: Predicate, _ b: Predicate) -> Bool {
+            switch (a, b) {
+            case (.and(let x), .and(let y)), (.or(let x), .or(let y)):
+                return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+            case (.not(let x), .not(let y)): return same(x, y)
+            case (.compare(let c1, _, let v1), .compare(let c2, _, let v2)): return same(c1, c2) && same(v1, v2)
+            case (.isIn(let c1, let v1), .isIn(let c2, let v2)):
+                return same(c1, c2) && v1.count == v2.count && zip(v1, v2).allSatisfy { same($0, $1) }
+            case (.isNull(let c1), .isNull(let c2)): return same(c1, c2)
+            case (.contains(let c1, let s1), .contains(let c2, let s2)),
+                (.startsWith(let c1, let s1), .startsWith(let c2, let s2)),
+                (.endsWith(let c1, let s1), .endsWith(let c2, let s2)),
+                (.listContains(let c1, let s1), .listContains(let c2, let s2)):
+                return same(c1, c2) && same(s1, s2)
+            default: return false
+            }
+        }
+
+        static func same(_ a: StorageValue, _ b: StorageValue) -> Bool {
+            switch (a, b) {
+            case (.string(let x), .string(let y)), (.json(let x), .json(let y)): return same(x, y)
+            case (.stringList(let x), .stringList(let y)): return same(x, y)
+            case (.double(let x), .double(let y)): return x.bitPattern == y.bitPattern
+            default: return true  // equal under `==`, and nothing else to tell apart
+            }
         }
     }
 
@@ -270,20 +341,29 @@ public final class RequestLoaders {
         dispatchCount += 1
         var jobs: [Job] = []
         for shape in pendingLookupShapes {
-            guard var entry = lookups[shape], !entry.pending.isEmpty else { continue }
+            // Taken out of the dictionary while it changes, so its own dictionaries are not copied on write.
+            guard var entry = lookups.removeValue(forKey: shape) else { continue }
+            if entry.pending.isEmpty {
+                lookups[shape] = entry
+                continue
+            }
             var start = 0
             while start < entry.pending.count {
                 let end = min(start + maxBatchSize, entry.pending.count)
                 jobs.append(.lookup(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
                 start = end
             }
+            // The keys' `isPending` flags are cleared when their results are recorded.
             entry.pending.removeAll(keepingCapacity: true)
-            entry.pendingSet.removeAll(keepingCapacity: true)
             entry.pendingColumns = ColumnSet()
             lookups[shape] = entry
         }
         for shape in pendingRelatedShapes {
-            guard var entry = related[shape], !entry.pending.isEmpty else { continue }
+            guard var entry = related.removeValue(forKey: shape) else { continue }
+            if entry.pending.isEmpty {
+                related[shape] = entry
+                continue
+            }
             var start = 0
             while start < entry.pending.count {
                 let end = min(start + maxBatchSize, entry.pending.count)
@@ -371,32 +451,35 @@ public final class RequestLoaders {
     private func record(_ outcome: Outcome) {
         switch outcome {
         case .lookup(let shape, let keys, let columns, let result):
-            guard var entry = lookups[shape] else { return }
+            guard var entry = lookups.removeValue(forKey: shape) else { return }
             switch result {
             case .success(let rows):
+                entry.rows.reserveCapacity(entry.rows.count + rows.count)
                 // A key without a row has none whatever the columns.
-                for key in keys { entry.settled[key] = .all }
+                for key in keys { entry.keys[key] = KeyState(settled: .all, isPending: false) }
                 if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
                     let column = descriptor.columnIndex(shape.column)
                 {
                     for row in rows {
                         let key = row[column]
                         entry.rows[key] = row
-                        entry.settled[key] = columns
+                        entry.keys[key] = KeyState(settled: columns, isPending: false)
                     }
                 }
             case .failure(let error):
                 let failure = FieldError.from(error)
                 for key in keys {
                     entry.failures[key] = failure
-                    entry.settled[key] = .all
+                    entry.keys[key] = KeyState(settled: .all, isPending: false)
                 }
             }
             lookups[shape] = entry
         case .related(let shape, let keys, let columns, let result):
-            guard var entry = related[shape] else { return }
+            guard var entry = related.removeValue(forKey: shape) else { return }
             switch result {
             case .success(let pages):
+                entry.pages.reserveCapacity(entry.pages.count + keys.count)
+                entry.pageColumns.reserveCapacity(entry.pageColumns.count + keys.count)
                 for (key, page) in zip(keys, pages) {
                     entry.pages[key] = page
                     entry.pageColumns[key] = columns

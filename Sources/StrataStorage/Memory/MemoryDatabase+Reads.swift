@@ -10,18 +10,21 @@ extension MemoryDatabase {
         let table = tables[entity]
         var rows: [Row] = []
         rows.reserveCapacity(request.keys.count)
-        var seen = Set<MemoryKey>(minimumCapacity: request.keys.count > 1 ? request.keys.count : 0)
+        // A repeated key is skipped by its row's slot: equal keys (byte-wise) find the same slots and different keys
+        // different ones, and an integer hashes cheaper than the key. A key without rows adds nothing either way.
+        let dedupe = request.keys.count > 1
+        var seen = Set<Int>(minimumCapacity: dedupe ? request.keys.count : 0)
         let unique = table.hasUniqueIndex(column)
         for key in request.keys where !key.isNull {
-            if request.keys.count > 1 && !seen.insert(MemoryKey(key)).inserted { continue }
             if unique {
-                if let slot = table.slot(unique: column, key: key), let row = table.row(at: slot),
-                    filter?.matches(row) ?? true
-                {
-                    rows.append(row)
-                }
+                guard let slot = table.slot(unique: column, key: key) else { continue }
+                if dedupe && !seen.insert(slot).inserted { continue }
+                if let row = table.row(at: slot), filter?.matches(row) ?? true { rows.append(row) }
             } else {
-                for slot in table.slots(where: column, equals: key) {
+                let slots = table.slots(where: column, equals: key)
+                guard let first = slots.first else { continue }
+                if dedupe && !seen.insert(first).inserted { continue }
+                for slot in slots {
                     if let row = table.row(at: slot), filter?.matches(row) ?? true { rows.append(row) }
                 }
             }

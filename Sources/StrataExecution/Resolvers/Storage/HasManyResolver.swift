@@ -25,7 +25,7 @@ struct HasManyResolver: BatchFieldResolver {
             : ColumnProjection.rows(batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
     }
 
-    private func shape(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError)
+    func shape(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError)
         -> (RequestLoaders.RelatedShape, ReadArguments)
     {
         let arguments = try ReadArguments.parse(batch.arguments, target: target)
@@ -72,6 +72,24 @@ struct HasManyResolver: BatchFieldResolver {
                 }
                 return .value(.list(page.rows.map { .object(.row(typeName: typeName, $0)) }))
             }
+        }
+    }
+}
+
+extension HasManyResolver {
+    /// For a plain list (not a connection): every parent's rows (none for a parent that is not a row), or the
+    /// error its field fails with — what `resolve` returns, before the rows are wrapped as output values.
+    func rows(_ batch: ResolveBatch, loaders: RequestLoaders) -> [Result<[Row], FieldError>?] {
+        let shape: RequestLoaders.RelatedShape
+        do throws(FieldError) {
+            (shape, _) = try self.shape(batch, wantsTotalCount: false)
+        } catch {
+            return Array(repeating: .failure(error), count: batch.parents.count)
+        }
+        let table = loaders.relatedTable(shape)
+        return batch.parents.map { parent in
+            guard case .row(_, let row) = parent else { return nil }
+            return table.result(for: row[localColumn]).map(\.rows)
         }
     }
 }

@@ -89,4 +89,17 @@ struct RootListResolver: BatchFieldResolver {
         }
         return batch.parents.map { _ in result }
     }
+
+    /// For a plain list (not a connection): every parent's rows, or the error its field fails with — what
+    /// `resolve` returns, before the rows are wrapped as output values.
+    func rows(_ batch: ResolveBatch, loaders: RequestLoaders) -> [Result<[Row], FieldError>?] {
+        let request: ListRequest
+        do throws(FieldError) {
+            (request, _) = try self.request(batch, wantsTotalCount: false)
+        } catch {
+            return batch.parents.map { _ in .failure(error) }
+        }
+        let result: Result<[Row], FieldError>? = loaders.listResult(source: target.source, request).map(\.rows)
+        return batch.parents.map { _ in result }
+    }
 }
