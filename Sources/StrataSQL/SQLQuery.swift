@@ -27,6 +27,10 @@ public struct SQLQuery: Sendable {
     /// For related reads: the entity index of the foreign-key column and the requested parent keys.
     public var partitionColumn: Int?
     public var parentKeys: [StorageValue]
+    /// For related reads without a row-number column: the order of each parent's rows (entity column, descending),
+    /// applied here, after which rows `pageStart ..< pageEnd` of each parent form its page (in arrival order when
+    /// there is no order).
+    public var rowOrder: [(column: Int, descending: Bool)] = []
 
     init(
         statement: SQLStatement?, entity: EntityDescriptor, resultColumns: [ResultColumn],
@@ -103,11 +107,30 @@ public struct SQLQuery: Sendable {
             lastNumbers[slot] = number
             if isPageRow(result[rowNumberIndex]) { pages[slot].rows.append(row(from: result)) }
         }
+        if rowNumberIndex == nil {
+            for slot in pages.indices { pages[slot].rows = ordered(pages[slot].rows) }
+        }
         let empty = Page(rows: [], totalCount: includesTotalCount ? 0 : nil)
         return parentKeys.map { key in
             if key.isNull { return empty }
             return slots[ByteWiseKey(key)].map { pages[$0] } ?? empty
         }
+    }
+
+    /// One parent's rows in `rowOrder` (the order the database applied per parent but did not return them in),
+    /// cut to `pageStart ..< pageEnd`.
+    private func ordered(_ rows: [Row]) -> [Row] {
+        let sorted = rows.enumerated().sorted { lhs, rhs in
+            for term in rowOrder {
+                let order = StorageValue.orderCompare(
+                    lhs.element.values[term.column], rhs.element.values[term.column], descending: term.descending)
+                if order != 0 { return order < 0 }
+            }
+            return lhs.offset < rhs.offset
+        }
+        let start = min(pageStart, sorted.count)
+        let end = min(pageEnd ?? sorted.count, sorted.count)
+        return start < end ? sorted[start..<end].map(\.element) : []
     }
 
     private static func number(_ value: StorageValue) -> Int64 {

@@ -86,10 +86,9 @@ extension SQLRenderer {
         let fk = entity.columns[fkIndex]
         let rowNumber = SQL.identifier(RendererName.rowNumber)
         if !request.includeTotalCount, let limit = request.limit {
-            let sql = perParentPage(
-                entity: entity, selected: selected, fk: fk, keys: keys, filter: filter, order: order,
-                offset: request.offset, limit: limit)
-            return query(statement(sql))
+            return try perParentPage(
+                request, entity: entity, selected: selected, fkIndex: fkIndex, keys: keys, filter: filter,
+                order: order, limit: limit)
         }
         let total = SQL.identifier(RendererName.totalCount)
         let partition: SQL = order.isEmpty ? "(PARTITION BY \(fk))" : "(PARTITION BY \(fk) ORDER BY \(order))"
@@ -111,15 +110,21 @@ extension SQLRenderer {
 
     /// Per-parent pages without a total count: each parent's first `offset + limit` children are read through the
     /// (foreign key, order) index and the rest of its children are never touched, where the windowed form numbers
-    /// every child of every parent before cutting the pages. Row numbers are computed on the rows kept.
+    /// every child of every parent before cutting the pages.
+    ///
+    /// PostgreSQL numbers the rows in its lateral subquery. SQLite cannot return the order of an `IN (…)`
+    /// subquery, and a window over the kept rows would cost a sort of all of them: the statement returns each
+    /// parent's rows with the columns of their order, and `SQLQuery.pages(from:)` orders and cuts them per parent
+    /// with the comparison every backend implements (`StorageValue.orderCompare`).
     private func perParentPage(
-        entity: EntityDescriptor, selected: [Int], fk: ColumnDescriptor, keys: [StorageValue], filter: SQL?,
-        order: SQL, offset: Int, limit: Int
-    ) -> SQL {
+        _ request: RelatedRequest, entity: EntityDescriptor, selected: [Int], fkIndex: Int, keys: [StorageValue],
+        filter: SQL?, order: SQL, limit: Int
+    ) throws(StorageError) -> SQLQuery {
+        let fk = entity.columns[fkIndex]
         let rowNumber = SQL.identifier(RendererName.rowNumber)
         let page = SQL.identifier(RendererName.page)
         let parents = SQL.identifier(RendererName.parents)
-        let end = Self.pageEnd(offset, limit) ?? Int.max
+        let end = Self.pageEnd(request.offset, limit) ?? Int.max
         let orderBy: SQL = order.isEmpty ? "" : " ORDER BY \(order)"
         // The parent's rows, in page order, cut after the page's last row.
         func children(_ selectList: SQL) -> SQL {
@@ -128,23 +133,37 @@ extension SQLRenderer {
             sql.append("\(orderBy) LIMIT \(.int(Int64(end)), as: .int)")
             return sql
         }
-        var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber) FROM "
         switch dialect.perParentPage {
         case .lateralJoin:
-            sql.append("\(dialect.keyRows(fk, values: keys, alias: parents)) CROSS JOIN LATERAL (")
             let over: SQL = order.isEmpty ? "()" : "(ORDER BY \(order))"
+            var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber) FROM "
+            sql.append("\(dialect.keyRows(fk, values: keys, alias: parents)) CROSS JOIN LATERAL (")
             sql.append(children("\(columnList(selected, of: entity)), ROW_NUMBER() OVER \(over) AS \(rowNumber)"))
             sql.append(") AS \(page)")
+            if request.offset > 0 { sql.append(" WHERE \(rowNumber) > \(.int(Int64(request.offset)), as: .int)") }
+            return SQLQuery(
+                statement: statement(sql), entity: entity,
+                resultColumns: selected.map { .column($0) } + [.rowNumber], pageStart: request.offset,
+                pageEnd: end, partitionColumn: fkIndex, parentKeys: request.parentKeys)
         case .correlatedMembership:
+            var rowOrder: [(column: Int, descending: Bool)] = []
+            var columns = Set(selected)
+            for key in request.orderBy {
+                let column = try columnIndex(key.column, in: entity)
+                rowOrder.append((column, key.descending))
+                columns.insert(column)
+            }
+            let fetched = columns.sorted()
             let pk = entity.primaryKeyColumn
-            let partition: SQL = order.isEmpty ? "(PARTITION BY \(fk))" : "(PARTITION BY \(fk) ORDER BY \(order))"
-            sql.append("(SELECT \(columnList(selected, of: entity)), ROW_NUMBER() OVER \(partition) AS \(rowNumber)")
-            sql.append(" FROM \(dialect.keyRows(fk, values: keys, alias: parents)) JOIN \(table: entity)")
-            sql.append(" ON \(table: entity).\(pk) IN (\(children("\(pk)"))))")
-            sql.append(" AS \(page)")
+            var sql: SQL = "SELECT \(selectList(fetched, of: entity)) FROM "
+            sql.append("\(dialect.keyRows(fk, values: keys, alias: parents)) JOIN \(table: entity)")
+            sql.append(" ON \(table: entity).\(pk) IN (\(children("\(pk)")))")
+            var query = SQLQuery(
+                statement: statement(sql), entity: entity, resultColumns: fetched.map { .column($0) },
+                pageStart: request.offset, pageEnd: end, partitionColumn: fkIndex, parentKeys: request.parentKeys)
+            query.rowOrder = rowOrder
+            return query
         }
-        if offset > 0 { sql.append(" WHERE \(rowNumber) > \(.int(Int64(offset)), as: .int)") }
-        return sql
     }
 
     /// The last row number of a page (saturating), nil without a limit.

@@ -101,15 +101,36 @@ struct SQLRendererReadTests {
         let lite = try #require(try sqlite.select(related: request).statement)
         #expect(
             lite.text
-                == #"SELECT "id", "title", "owner_id", "__strata_rn" FROM (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (PARTITION BY "owner_id" ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn" FROM (VALUES (?), (?)) AS "__strata_parents" JOIN "tasks" ON "tasks"."id" IN (SELECT "id" FROM "tasks" WHERE "owner_id" = "__strata_parents".column1 AND (("status" = ?) IS NOT TRUE) ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST LIMIT ?)) AS "__strata_page" WHERE "__strata_rn" > ?"#
+                == #"SELECT "id", "title", "owner_id", "due" FROM (VALUES (?), (?)) AS "__strata_parents" JOIN "tasks" ON "tasks"."id" IN (SELECT "id" FROM "tasks" WHERE "owner_id" = "__strata_parents".column1 AND (("status" = ?) IS NOT TRUE) ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST LIMIT ?)"#
         )
-        #expect(lite.bindings == [a, b, .string("DONE"), .int(3), .int(1)])
+        #expect(lite.bindings == [a, b, .string("DONE"), .int(3)])
         let pg = try #require(try postgres.select(related: request).statement)
         #expect(
             pg.text
                 == #"SELECT "id", "title", "owner_id", "__strata_rn" FROM unnest($1::uuid[]) AS "__strata_parents" (column1) CROSS JOIN LATERAL (SELECT "id", "title", "owner_id", ROW_NUMBER() OVER (ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST) AS "__strata_rn" FROM "tasks" WHERE "owner_id" = "__strata_parents".column1 AND (("status" = $2::text) IS NOT TRUE) ORDER BY "due" ASC NULLS LAST, "id" ASC NULLS LAST LIMIT $3::bigint) AS "__strata_page" WHERE "__strata_rn" > $4::bigint"#
         )
         #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB]), .string("DONE"), .int(3), .int(1)])
+    }
+
+    @Test("SQLite per-parent pages are ordered and cut per parent in Swift, NULLs last, ties by the next key")
+    func perParentPageOrderedInSwift() throws {
+        let request = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [a, b],
+            orderBy: [SortKey("due", descending: true), SortKey("id")], offset: 1, limit: 2, includeTotalCount: false,
+            columns: ["title"])
+        let query = try sqlite.select(related: request)
+        func row(_ id: String, _ owner: StorageValue, _ due: StorageValue) -> [StorageValue] {
+            // Result columns: id, title, owner_id, due (entity order).
+            [.string(id), .string("t\(id)"), owner, due]
+        }
+        let results = [
+            row("4", a, .null), row("1", a, .date(10)), row("3", a, .date(20)), row("2", a, .date(20)),
+            row("9", b, .date(1)),
+        ]
+        let pages = query.pages(from: results)
+        // a in order: 2 (20), 3 (20), 1 (10), 4 (NULL); offset 1, limit 2 → 3, 1. b has one row, before the page.
+        #expect(pages[0].rows.map { $0[0] } == [.string("3"), .string("1")])
+        #expect(pages[1].rows.isEmpty)
     }
 
     @Test("related rows of all parents come from one windowed statement")

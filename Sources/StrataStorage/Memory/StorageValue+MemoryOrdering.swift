@@ -17,6 +17,19 @@ extension StorageValue {
         }
     }
 
+    /// -1, 0 or 1: the order every backend gives two values of an `orderBy` term, NULLs last in both directions
+    /// (`memoryCompare` for the rest). SQL adapters use it to order rows they number themselves.
+    public static func orderCompare(_ a: StorageValue, _ b: StorageValue, descending: Bool) -> Int {
+        switch (a.isNull, b.isNull) {
+        case (true, true): return 0
+        case (true, false): return 1
+        case (false, true): return -1
+        case (false, false):
+            let order = memoryCompare(a, b)
+            return descending ? -order : order
+        }
+    }
+
     /// Three-way comparison of two non-NULL values: strings (and JSON text) byte-wise, numbers numerically
     /// (`-0.0` equals `0.0`), `false` before `true`, lists element by element.
     @inline(__always)
