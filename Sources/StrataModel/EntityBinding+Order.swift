@@ -46,6 +46,12 @@ extension EntityBinding {
         entity.softDeleteColumn.map { .isNull(entity.columns[$0].name) }
     }
 
+    /// The condition a row of this entity must meet to be reached through a reference another row holds
+    /// (`@belongsTo`): none today. A soft-deleted row stays reachable from the rows that still point at it, so a
+    /// task of a soft-deleted project shows its project (with `deletedAt` set) instead of failing its non-null
+    /// `project` field and nulling the whole list around it. Lookups, lists and to-many relations still hide it.
+    public var referenceFilter: Predicate? { nil }
+
     /// The column backing a scalar field, if it is stored.
     public func column(forField name: String) -> ColumnDescriptor? {
         fieldColumns[name].map { entity.columns[$0] }

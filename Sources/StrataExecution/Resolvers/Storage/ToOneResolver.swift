@@ -2,7 +2,8 @@ import StrataModel
 import StrataStorage
 
 /// A to-one relation (`@belongsTo` through this row's key column, `@hasOne` through the target's unique key):
-/// every parent's key goes to one batched lookup per step, fetching the columns the sub-selection reads.
+/// every parent's key goes to one batched lookup per step, fetching the columns the sub-selection reads. A
+/// `@belongsTo` reaches soft-deleted rows (`EntityBinding.referenceFilter`); a `@hasOne` does not.
 struct ToOneResolver: BatchFieldResolver {
     let localColumn: Int
     let shape: RequestLoaders.LookupShape
@@ -14,7 +15,7 @@ struct ToOneResolver: BatchFieldResolver {
         localColumn = binding.entity.columnIndex(relation.localColumn) ?? binding.entity.primaryKey
         shape = RequestLoaders.LookupShape(
             source: target.source, entity: target.entity.name, column: relation.remoteColumn,
-            filter: target.visibilityFilter)
+            filter: relation.kind == .belongsTo ? target.referenceFilter : target.visibilityFilter)
         self.target = target
         remoteColumn = target.entity.columnIndex(relation.remoteColumn) ?? target.entity.primaryKey
     }
