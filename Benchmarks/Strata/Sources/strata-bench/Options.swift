@@ -12,6 +12,7 @@ struct Options {
     var warmupRuns = 5
     var sections: Set<String> = ["parse", "validate", "execute", "sqlite"]
     var sqlitePath = "/tmp/strata-bench.sqlite"
+    var sqliteReaders = 2
     var postgresURL: String? = ProcessInfo.processInfo.environment["STRATA_TEST_POSTGRES_URL"]
     var queries: Set<String> = ["q1", "q2", "q3", "q4", "q5"]
     var dumpDirectory: String?
@@ -34,6 +35,7 @@ struct Options {
                                  STRATA_TEST_POSTGRES_URL is set)
           --queries LIST         execute/sqlite/postgres: comma-separated subset of q1,q2,q3,q4,q5 (e.g. to profile one)
           --sqlite-path PATH     SQLite database file, recreated on every run (default /tmp/strata-bench.sqlite)
+          --sqlite-readers N     SQLite reader connections (default 2, the adapter's default)
           --postgres-url URL     PostgreSQL URL (default $STRATA_TEST_POSTGRES_URL); a throwaway schema is used
           --dump-results DIR     write each memory query's JSON response to DIR/qN.json
           --json PATH            also write the JSON lines to PATH
@@ -67,6 +69,7 @@ struct Options {
             case "--only": options.sections = Set(value(arg).split(separator: ",").map(String.init))
             case "--queries": options.queries = Set(value(arg).split(separator: ",").map(String.init))
             case "--sqlite-path": options.sqlitePath = value(arg)
+            case "--sqlite-readers": options.sqliteReaders = max(1, Int(value(arg)) ?? 2)
             case "--postgres-url": options.postgresURL = value(arg)
             case "--dump-results": options.dumpDirectory = value(arg)
             case "--json": options.jsonPath = value(arg)

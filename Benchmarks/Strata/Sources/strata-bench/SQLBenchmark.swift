@@ -14,10 +14,11 @@ import StrataStorage
 enum SQLBenchmark {
     static func runSQLite(options: Options, fixture: Fixture) async throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.sqlitePath + suffix) }
-        let adapter = try await SQLiteAdapter(path: options.sqlitePath, model: fixture.model.storage)
+        let adapter = try await SQLiteAdapter(
+            path: options.sqlitePath, model: fixture.model.storage, readers: options.sqliteReaders)
         try await adapter.migrate()
         let loadSeconds = try await fixture.load(into: adapter)
-        print("SQLite (\(options.sqlitePath), WAL, 2 reader connections), benchmark scale loaded in \(fixed(loadSeconds, 2)) s")
+        print("SQLite (\(options.sqlitePath), WAL, \(options.sqliteReaders) reader connections), benchmark scale loaded in \(fixed(loadSeconds, 2)) s")
         try await run(backend: "sqlite", options: options, fixture: fixture, adapter: adapter, raw: SQLiteRaw(adapter: adapter))
         await adapter.close()
     }
