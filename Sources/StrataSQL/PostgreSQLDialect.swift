@@ -38,36 +38,36 @@ public struct PostgreSQLDialect: SQLDialect {
     /// One array parameter (`= ANY($1::T[])`) when every key is a string or an integer, so the statement text
     /// does not depend on the number of keys; an `IN` list otherwise.
     public func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
-        var texts: [String] = []
-        texts.reserveCapacity(values.count)
-        for value in values {
-            switch value {
-            case .string(let s): texts.append(s)
-            case .int(let i): texts.append(String(i))
-            default:
-                let list = values.map { SQL.bind($0, as: column.type) }.joined(separator: ", ")
-                return "\(column) IN (\(list))"
-            }
+        guard let array = arrayParameter(values, of: column) else {
+            let list = values.map { SQL.bind($0, as: column.type) }.joined(separator: ", ")
+            return "\(column) IN (\(list))"
         }
-        return "\(column) = ANY(\(SQL.bind(.stringList(texts)))" + SQL(unsafeRaw: "::\(castName(for: column.type))[])")
+        return "\(column) = ANY(\(array))"
     }
 
     /// `unnest` of one array parameter when every key is a string or an integer (statement text independent of
     /// the number of keys), a `VALUES` list otherwise.
     public func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL {
+        guard let array = arrayParameter(values, of: column) else {
+            let rows = values.map { "(\(SQL.bind($0, as: column.type)))" as SQL }.joined(separator: ", ")
+            return "(VALUES \(rows)) AS \(alias) (column1)"
+        }
+        return "unnest(\(array)) AS \(alias) (column1)"
+    }
+
+    /// `$N::T[]` binding every value as the text of one array, or nil when a value is neither a string nor an
+    /// integer.
+    private func arrayParameter(_ values: [StorageValue], of column: ColumnDescriptor) -> SQL? {
         var texts: [String] = []
         texts.reserveCapacity(values.count)
         for value in values {
             switch value {
             case .string(let s): texts.append(s)
             case .int(let i): texts.append(String(i))
-            default:
-                let rows = values.map { "(\(SQL.bind($0, as: column.type)))" as SQL }.joined(separator: ", ")
-                return "(VALUES \(rows)) AS \(alias) (column1)"
+            default: return nil
             }
         }
-        return "unnest(\(SQL.bind(.stringList(texts)))" + SQL(unsafeRaw: "::\(castName(for: column.type))[])")
-            + " AS \(alias) (column1)"
+        return SQL.bind(.stringList(texts)) + SQL(unsafeRaw: "::\(castName(for: column.type))[]")
     }
 
     public var perParentPage: PerParentPageStyle { .lateralJoin }
