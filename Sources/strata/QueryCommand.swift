@@ -56,7 +56,8 @@ struct QueryCommand: AsyncParsableCommand {
         let runtime: StrataRuntime
         do {
             let config = try source.load()
-            runtime = try await StrataRuntime.start(config: config, logger: CLILogger.makeLogger(quiet: true))
+            runtime = try await StrataRuntime.start(
+                config: config, logger: CLILogger.makeLogger(quiet: true), options: config.executorOptions)
         } catch {
             throw fail(error)
         }

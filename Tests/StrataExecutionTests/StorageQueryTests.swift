@@ -90,8 +90,11 @@ import Testing
         let h = ExecutionHarness(executor: executor)
         let (json, _) = await h.run(#"{ tasks(after: "bogus") { id } }"#)
         #expect(json["errors"]?.firstItem?["extensions"]?["code"] == .string("BAD_USER_INPUT"))
-        let (big, _) = await h.run("{ tasks(first: 1000000) { id } }")
+        let (big, _) = await h.run("{ tasks(first: 20000) { id } }")
         #expect(big["errors"]?.firstItem?["extensions"]?["code"] == .string("BAD_USER_INPUT"))
+        // A page so large that its estimated cost passes the default limit is refused before execution.
+        let (huge, _) = await h.run("{ tasks(first: 1000000) { id } }")
+        #expect(huge["errors"]?.firstItem?["extensions"]?["code"] == .string("QUERY_TOO_COMPLEX"))
     }
 
     @Test("to-many relations take their own filter, order and page; to-one relations resolve")

@@ -1,4 +1,5 @@
 import Foundation
+import StrataExecution
 import StrataServer
 import Testing
 
@@ -29,7 +30,7 @@ struct ConfigTests {
             """
             {
               "schema": "api/schema.graphql", "host": "0.0.0.0", "port": 9000, "maxBodyBytes": 4096,
-              "demoScale": "benchmark", "seedIfEmpty": false,
+              "maxComplexity": 2000, "demoScale": "benchmark", "seedIfEmpty": false,
               "sources": {
                 "default": {"backend": "sqlite", "path": "sqlite:/var/lib/strata/main.db", "maxConnections": 4},
                 "ledger": {"backend": "postgres", "url": "postgresql://u@db:5432/ledger", "maxConnections": 8},
@@ -42,6 +43,7 @@ struct ConfigTests {
         #expect(config.host == "0.0.0.0")
         #expect(config.port == 9000)
         #expect(config.maxBodyBytes == 4096)
+        #expect(config.executorOptions.maxComplexity == 2000)
         #expect(config.demoScale == "benchmark")
         #expect(config.seedIfEmpty == false)
         #expect(config.sources["default"] == StrataConfig.Source(backend: .sqlite, path: "/var/lib/strata/main.db", maxConnections: 4))
@@ -81,11 +83,20 @@ struct ConfigTests {
         #expect(config.shouldSeedIfEmpty == (expected.backend != .postgres))
     }
 
+    @Test("the cost limit is on by default; STRATA_MAX_COMPLEXITY sets it, 0 removes it")
+    func costLimit() throws {
+        #expect(try StrataConfig.load(environment: [:]).executorOptions.maxComplexity == 500_000)
+        #expect(try StrataConfig.load(environment: ["STRATA_MAX_COMPLEXITY": "1000"]).executorOptions.maxComplexity == 1000)
+        #expect(try StrataConfig.load(environment: ["STRATA_MAX_COMPLEXITY": "0"]).executorOptions.maxComplexity == nil)
+    }
+
     @Test("invalid settings are refused with a typed error", arguments: [
         (["STRATA_BACKEND": "oracle"], ConfigError.unknownBackend("oracle", origin: "STRATA_BACKEND")),
         (["STRATA_BACKEND": "postgres"], ConfigError.missingURL(source: "default")),
         (["STRATA_PORT": "http"], ConfigError.badValue(key: "STRATA_PORT", value: "http", expected: "a port number")),
         (["STRATA_PORT": "70000"], ConfigError.badValue(key: "port", value: "70000", expected: "0…65535")),
+        (["STRATA_MAX_COMPLEXITY": "-1"], ConfigError.badValue(key: "STRATA_MAX_COMPLEXITY", value: "-1", expected: "a cost, or 0 for no limit")),
+        (["STRATA_MAX_COMPLEXITY": "lots"], ConfigError.badValue(key: "STRATA_MAX_COMPLEXITY", value: "lots", expected: "a cost, or 0 for no limit")),
         (["STRATA_DEMO_SCALE": "huge"], ConfigError.badValue(key: "demoScale", value: "huge", expected: "small, benchmark or a positive multiple of small")),
         (["STRATA_BACKEND": "postgres", "STRATA_DATABASE_URL": "/tmp/file.db"], ConfigError.badValue(key: "database URL", value: "/tmp/file.db", expected: "a postgres:// or postgresql:// URL")),
     ] as [([String: String], ConfigError)])

@@ -53,6 +53,19 @@ struct StrataTestAppTests {
         #expect(response.data?["usersConnection"]?["totalCount"] == .int(20))
     }
 
+    @Test("the default cost limit refuses nested lists without first before any read, and lets a 5,000-row list through")
+    func defaultCostLimit() async throws {
+        let app = try await StrataTestApp.withDefaultSchema()
+        let nested = await app.execute(
+            "{ users { ownedProjects { tasks { assignee { name } } } } }", statements: true)
+        let flat = await app.execute("{ tasks(first: 5000) { id title status project { name } } }")
+        await app.shutdown()
+        #expect(nested.errorCodes == ["QUERY_TOO_COMPLEX"])
+        #expect(nested.data == nil)
+        #expect(nested.statements == 0)
+        #expect(flat.errors.isEmpty)
+    }
+
     @Test("golden cases compare responses with recorded JSON")
     func golden() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strata-golden-\(UUID().uuidString)")

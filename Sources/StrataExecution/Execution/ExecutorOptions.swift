@@ -2,11 +2,16 @@ public import StrataLanguage
 
 /// Limits and knobs of an executor.
 public struct ExecutorOptions: Sendable {
+    /// The default cost limit: 500,000, in the spirit of GitHub's limit of 500,000 nodes per query. A flat list of
+    /// 10,000 rows with 40 fields passes; `users { ownedProjects { tasks { assignee { name } } } }` (lists without
+    /// `first` count 100 items each: about 3 million) is refused before it touches storage.
+    public static let defaultMaxComplexity = 500_000
+
     /// Size, token and nesting limits applied while parsing (hostile documents are refused early).
     public var parse: ParseOptions
     /// Deepest selection nesting a document may have (fragments followed).
     public var maxDepth: Int
-    /// Highest estimated cost (fields × list sizes) a document may have; nil: no cost limit.
+    /// Highest estimated cost (fields × list sizes, `MaxComplexityRule`) a document may have; nil: no cost limit.
     public var maxComplexity: Int?
     /// Largest key set sent in one storage request; bigger sets are split.
     public var maxBatchSize: Int
@@ -14,7 +19,8 @@ public struct ExecutorOptions: Sendable {
     public var documentCacheCapacity: Int
 
     public init(
-        parse: ParseOptions = .default, maxDepth: Int = 32, maxComplexity: Int? = nil, maxBatchSize: Int = 1_000,
+        parse: ParseOptions = .default, maxDepth: Int = 32,
+        maxComplexity: Int? = ExecutorOptions.defaultMaxComplexity, maxBatchSize: Int = 1_000,
         documentCacheCapacity: Int = 1_000
     ) {
         self.parse = parse

@@ -27,7 +27,7 @@ public enum StrataApp {
 
     /// Starts the runtime from `config`, serves until SIGINT/SIGTERM, then shuts everything down.
     public static func serve(config: StrataConfig, logger: Logger = Logger(label: "strata")) async throws {
-        let runtime = try await StrataRuntime.start(config: config, logger: logger)
+        let runtime = try await StrataRuntime.start(config: config, logger: logger, options: config.executorOptions)
         let app = makeApplication(runtime: runtime, config: config, logger: logger)
         do {
             try await app.runService()

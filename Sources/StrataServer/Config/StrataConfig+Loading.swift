@@ -49,6 +49,7 @@ extension StrataConfig {
             case "host": host = try Self.string(value, key: key, origin: origin)
             case "port": port = try Self.int(value, key: key, origin: origin)
             case "maxBodyBytes": maxBodyBytes = try Self.int(value, key: key, origin: origin)
+            case "maxComplexity": maxComplexity = try Self.int(value, key: key, origin: origin)
             case "demoScale":
                 if case .int(let n) = value { demoScale = String(n) } else {
                     demoScale = try Self.string(value, key: key, origin: origin)
@@ -86,6 +87,12 @@ extension StrataConfig {
                 throw .badValue(key: "STRATA_MAX_BODY_BYTES", value: text, expected: "a number of bytes")
             }
             maxBodyBytes = bytes
+        }
+        if let text = env["STRATA_MAX_COMPLEXITY"] {
+            guard let cost = Int(text), cost >= 0 else {
+                throw .badValue(key: "STRATA_MAX_COMPLEXITY", value: text, expected: "a cost, or 0 for no limit")
+            }
+            maxComplexity = cost
         }
         if let scale = env["STRATA_DEMO_SCALE"] { demoScale = scale }
         if let text = env["STRATA_SEED_IF_EMPTY"] {

@@ -11,6 +11,7 @@
 ///   "host": "0.0.0.0",
 ///   "port": 8080,
 ///   "maxBodyBytes": 1048576,
+///   "maxComplexity": 500000,
 ///   "demoScale": "small",
 ///   "seedIfEmpty": true,
 ///   "sources": {
@@ -26,7 +27,7 @@
 /// `STRATA_CONFIG` (config file), `STRATA_BACKEND` (`memory|sqlite|postgres`), `STRATA_DATABASE_URL` (a PostgreSQL URL,
 /// or for SQLite a file path or `sqlite:PATH`; the backend is inferred from it when `STRATA_BACKEND` is unset),
 /// `STRATA_HOST`, `STRATA_PORT`, `STRATA_SCHEMA`, `STRATA_DEMO_SCALE`, `STRATA_SEED_IF_EMPTY` (`true|false`),
-/// `STRATA_MAX_BODY_BYTES`.
+/// `STRATA_MAX_BODY_BYTES`, `STRATA_MAX_COMPLEXITY` (a cost limit, `0` for none).
 ///
 /// ## Defaults (nothing set)
 /// One `default` source on the SQLite file `./data/strata.sqlite` (its directory is created), migrated at start and
@@ -78,6 +79,9 @@ public struct StrataConfig: Sendable, Hashable {
     public var port: Int
     /// Largest accepted request body; bigger bodies get 413.
     public var maxBodyBytes: Int
+    /// Highest estimated cost of an operation (`MaxComplexityRule`); nil: `ExecutorOptions.defaultMaxComplexity`;
+    /// 0: no limit.
+    public var maxComplexity: Int?
     /// Demo data scale for seeding: `small`, `benchmark` or a positive number multiplying `small`. nil: `small`.
     public var demoScale: String?
     /// Load the demo data into sources that are empty at start. nil: true unless a source is PostgreSQL
@@ -112,6 +116,9 @@ public struct StrataConfig: Sendable, Hashable {
         guard (0...65_535).contains(port) else { throw .badValue(key: "port", value: String(port), expected: "0…65535") }
         guard maxBodyBytes > 0 else {
             throw .badValue(key: "maxBodyBytes", value: String(maxBodyBytes), expected: "a positive number of bytes")
+        }
+        if let maxComplexity, maxComplexity < 0 {
+            throw .badValue(key: "maxComplexity", value: String(maxComplexity), expected: "a cost, or 0 for no limit")
         }
         guard !host.isEmpty else { throw .badValue(key: "host", value: host, expected: "a host name or address") }
         guard sources[StrataConfig.defaultSourceName] != nil else { throw .missingDefaultSource }
