@@ -88,6 +88,14 @@ import Testing
         }
     }
 
+    @Test("values outside years 0–9999 still format: a sign before negative years, more digits past 9999")
+    func formatsOutOfRangeYears() {
+        #expect(DateText.format(days: 2_932_897) == "10000-01-01")
+        #expect(DateText.format(days: -719_893) == "-0001-01-01")
+        #expect(DateTimeText.format(microseconds: 253_402_300_800_000_001) == "10000-01-01T00:00:00.000001Z")
+        #expect(DateTimeText.format(microseconds: Int64.min) == "-290308-12-21T19:59:05.224192Z")
+    }
+
     @Test(
         "UUIDs in any case become lowercase canonical text; anything else is rejected",
         arguments: [

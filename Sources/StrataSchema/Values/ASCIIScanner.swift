@@ -26,10 +26,4 @@ struct ASCIIScanner {
         index += 1
         return true
     }
-
-    static func appendPadded(_ value: Int, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
-    }
 }

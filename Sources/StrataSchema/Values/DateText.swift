@@ -9,9 +9,45 @@ public enum DateText {
 
     /// Formats days since 1970-01-01 as `YYYY-MM-DD`.
     public static func format(days: Int32) -> String {
-        var text = ""
-        appendDate(days: Int(days), to: &text)
-        return text
+        String(unsafeUninitializedCapacity: 24) { buffer in writeDate(days: Int(days), into: buffer, at: 0) }
+    }
+
+    /// Writes `YYYY-MM-DD` (a `-` before negative years, more digits for years past 9999) at `at`; returns the
+    /// position after it. `buffer` has room for 24 bytes from `at`.
+    static func writeDate(days: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        let (year, month, day) = CivilCalendar.date(days: days)
+        var at = start
+        if year < 0 {
+            buffer[at] = UInt8(ascii: "-")
+            at += 1
+        }
+        at = writePadded(abs(year), width: 4, into: buffer, at: at)
+        buffer[at] = UInt8(ascii: "-")
+        at = writePadded(month, width: 2, into: buffer, at: at + 1)
+        buffer[at] = UInt8(ascii: "-")
+        return writePadded(day, width: 2, into: buffer, at: at + 1)
+    }
+
+    /// Writes the decimal digits of `value` (≥ 0), left-padded with zeros to `width`; returns the position after
+    /// them.
+    static func writePadded(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int)
+        -> Int
+    {
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        let length = max(count, width)
+        var remaining = value
+        var position = start + length - 1
+        while position >= start {
+            buffer[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+            position -= 1
+        }
+        return start + length
     }
 
     static func parseDate(_ scanner: inout ASCIIScanner) -> Int? {
@@ -21,15 +57,5 @@ public enum DateText {
             (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(month, year: year)
         else { return nil }
         return CivilCalendar.days(year: year, month: month, day: day)
-    }
-
-    static func appendDate(days: Int, to text: inout String) {
-        let (year, month, day) = CivilCalendar.date(days: days)
-        if year < 0 { text += "-" }
-        ASCIIScanner.appendPadded(abs(year), width: 4, to: &text)
-        text += "-"
-        ASCIIScanner.appendPadded(month, width: 2, to: &text)
-        text += "-"
-        ASCIIScanner.appendPadded(day, width: 2, to: &text)
     }
 }

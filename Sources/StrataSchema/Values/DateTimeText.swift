@@ -49,25 +49,26 @@ public enum DateTimeText {
     public static func format(microseconds: Int64) -> String {
         let (secondsTotal, micros) = floorDivide(microseconds, 1_000_000)
         let (days, secondOfDay) = floorDivide(secondsTotal, 86_400)
-        var text = ""
-        text.reserveCapacity(27)
-        DateText.appendDate(days: Int(days), to: &text)
-        text += "T"
-        ASCIIScanner.appendPadded(Int(secondOfDay / 3600), width: 2, to: &text)
-        text += ":"
-        ASCIIScanner.appendPadded(Int(secondOfDay / 60 % 60), width: 2, to: &text)
-        text += ":"
-        ASCIIScanner.appendPadded(Int(secondOfDay % 60), width: 2, to: &text)
-        if micros != 0 {
-            text += "."
-            if micros % 1000 == 0 {
-                ASCIIScanner.appendPadded(Int(micros / 1000), width: 3, to: &text)
-            } else {
-                ASCIIScanner.appendPadded(Int(micros), width: 6, to: &text)
+        // Written byte by byte into the string's own storage: one allocation per value (the server formats one
+        // per timestamp of every response).
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            var at = DateText.writeDate(days: Int(days), into: buffer, at: 0)
+            buffer[at] = UInt8(ascii: "T")
+            at = DateText.writePadded(Int(secondOfDay / 3600), width: 2, into: buffer, at: at + 1)
+            buffer[at] = UInt8(ascii: ":")
+            at = DateText.writePadded(Int(secondOfDay / 60 % 60), width: 2, into: buffer, at: at + 1)
+            buffer[at] = UInt8(ascii: ":")
+            at = DateText.writePadded(Int(secondOfDay % 60), width: 2, into: buffer, at: at + 1)
+            if micros != 0 {
+                buffer[at] = UInt8(ascii: ".")
+                at =
+                    micros % 1000 == 0
+                    ? DateText.writePadded(Int(micros / 1000), width: 3, into: buffer, at: at + 1)
+                    : DateText.writePadded(Int(micros), width: 6, into: buffer, at: at + 1)
             }
+            buffer[at] = UInt8(ascii: "Z")
+            return at + 1
         }
-        text += "Z"
-        return text
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
