@@ -31,24 +31,11 @@ struct MemoryOrdering: Sendable, Hashable {
 
     var isEmpty: Bool { terms.isEmpty }
 
-    /// -1, 0 or 1: the order of two non-NULL or NULL values under one term (NULLs last either way).
-    @inline(__always)
-    static func compareNullsLast(_ x: StorageValue, _ y: StorageValue, descending: Bool) -> Int {
-        switch (x.isNull, y.isNull) {
-        case (true, true): return 0
-        case (true, false): return 1
-        case (false, true): return -1
-        case (false, false):
-            let order = StorageValue.memoryCompare(x, y)
-            return descending ? -order : order
-        }
-    }
-
     /// -1, 0 or 1: the order of two rows under these terms (without the slot tie-breaker).
     @inline(__always)
     func compare(_ a: Row, _ b: Row) -> Int {
         for term in terms {
-            let order = Self.compareNullsLast(
+            let order = StorageValue.orderCompare(
                 a.values[term.column], b.values[term.column], descending: term.descending)
             if order != 0 { return order }
         }

@@ -18,7 +18,9 @@ extension StorageValue {
     }
 
     /// -1, 0 or 1: the order every backend gives two values of an `orderBy` term, NULLs last in both directions
-    /// (`memoryCompare` for the rest). SQL adapters use it to order rows they number themselves.
+    /// (`memoryCompare` for the rest). The memory adapter sorts with it; SQL adapters use it to order rows they
+    /// number themselves.
+    @inline(__always)
     public static func orderCompare(_ a: StorageValue, _ b: StorageValue, descending: Bool) -> Int {
         switch (a.isNull, b.isNull) {
         case (true, true): return 0
