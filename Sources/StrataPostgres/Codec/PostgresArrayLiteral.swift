@@ -2,18 +2,26 @@
 enum PostgresArrayLiteral {
     /// Every element double-quoted, with `"` and `\` escaped by a backslash, so no element is ever read as NULL,
     /// trimmed or split.
+    ///
+    /// Works on UTF-8 bytes: `"` and `\` never occur inside a multi-byte sequence, so escaping them byte by byte
+    /// is the same as escaping the scalars.
     static func encode(_ elements: [String]) -> String {
-        var text = "{"
+        var capacity = 2
+        for element in elements { capacity += element.utf8.count + 3 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity + capacity / 8)
+        bytes.append(UInt8(ascii: "{"))
         for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for scalar in element.unicodeScalars {
-                if scalar == "\"" || scalar == "\\" { text += "\\" }
-                text.unicodeScalars.append(scalar)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
             }
-            text += "\""
+            bytes.append(UInt8(ascii: "\""))
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     enum ParseError: Error, Equatable {

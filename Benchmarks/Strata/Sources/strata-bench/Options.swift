@@ -15,6 +15,7 @@ struct Options {
     var sqliteReaders = 2
     var postgresURL: String? = ProcessInfo.processInfo.environment["STRATA_TEST_POSTGRES_URL"]
     var queries: Set<String> = ["q1", "q2", "q3", "q4", "q5"]
+    var sqlModes: Set<String> = ["loaders", "no-loaders", "floor"]
     var dumpDirectory: String?
     var jsonPath: String?
 
@@ -34,6 +35,8 @@ struct Options {
                                  (default: parse,validate,execute,sqlite, plus postgres when
                                  STRATA_TEST_POSTGRES_URL is set)
           --queries LIST         execute/sqlite/postgres: comma-separated subset of q1,q2,q3,q4,q5 (e.g. to profile one)
+          --sql-modes LIST       sqlite/postgres: subset of loaders,no-loaders,floor (default: all three; a
+                                 profile of one mode runs only that one; the others print 0)
           --sqlite-path PATH     SQLite database file, recreated on every run (default /tmp/strata-bench.sqlite)
           --sqlite-readers N     SQLite reader connections (default 2, the adapter's default)
           --postgres-url URL     PostgreSQL URL (default $STRATA_TEST_POSTGRES_URL); a throwaway schema is used
@@ -68,6 +71,7 @@ struct Options {
             case "--warmup": options.warmupRuns = max(0, number(arg))
             case "--only": options.sections = Set(value(arg).split(separator: ",").map(String.init))
             case "--queries": options.queries = Set(value(arg).split(separator: ",").map(String.init))
+            case "--sql-modes": options.sqlModes = Set(value(arg).split(separator: ",").map(String.init))
             case "--sqlite-path": options.sqlitePath = value(arg)
             case "--sqlite-readers": options.sqliteReaders = max(1, Int(value(arg)) ?? 2)
             case "--postgres-url": options.postgresURL = value(arg)

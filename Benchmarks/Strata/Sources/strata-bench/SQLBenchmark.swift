@@ -53,15 +53,22 @@ enum SQLBenchmark {
             let request = GraphQLRequest(query: query.text)
             let (loaderStatements, loaderSQLSeconds) = await loaders.statementCount(query)
             let perParentStatements = await perParent.statementCount(query).statements
-            let on = await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
-                await loaders.execute(request).body.count
-            }
-            let off = await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
-                await perParent.execute(request).body.count
-            }
-            let floor = try await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
-                try await FloorQueries.run(query.name, on: raw)
-            }
+            let skipped = Sample(times: [0])
+            let on =
+                options.sqlModes.contains("loaders")
+                ? await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
+                    await loaders.execute(request).body.count
+                } : skipped
+            let off =
+                options.sqlModes.contains("no-loaders")
+                ? await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
+                    await perParent.execute(request).body.count
+                } : skipped
+            let floor =
+                options.sqlModes.contains("floor")
+                ? try await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
+                    try await FloorQueries.run(query.name, on: raw)
+                } : skipped
             let floorStatements = FloorQueries.statements(query.name)
             print(
                 pad(query.name, 8) + lpad("\(ms(on.median)) (\(loaderStatements))", 18)
