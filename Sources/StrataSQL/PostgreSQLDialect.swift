@@ -39,8 +39,7 @@ public struct PostgreSQLDialect: SQLDialect {
     /// does not depend on the number of keys; an `IN` list otherwise.
     public func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
         guard let array = arrayParameter(values, of: column) else {
-            let list = values.map { SQL.bind($0, as: column.type) }.joined(separator: ", ")
-            return "\(column) IN (\(list))"
+            return "\(column) IN (\(SQL.bindList(values, as: column.type)))"
         }
         return "\(column) = ANY(\(array))"
     }
@@ -49,8 +48,7 @@ public struct PostgreSQLDialect: SQLDialect {
     /// the number of keys), a `VALUES` list otherwise.
     public func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL {
         guard let array = arrayParameter(values, of: column) else {
-            let rows = values.map { "(\(SQL.bind($0, as: column.type)))" as SQL }.joined(separator: ", ")
-            return "(VALUES \(rows)) AS \(alias) (column1)"
+            return "(VALUES \(SQL.bindList(values, as: column.type, rows: true))) AS \(alias) (column1)"
         }
         return "unnest(\(array)) AS \(alias) (column1)"
     }

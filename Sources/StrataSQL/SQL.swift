@@ -14,6 +14,9 @@ public struct SQL: Sendable, Hashable {
         case literal(String)
         /// A bound parameter; the column type (when known) lets dialects add a cast.
         case binding(StorageValue, ColumnType?)
+        /// Bound parameters, one per value, separated by commas, each in parentheses when `rows` (`?, ?` or
+        /// `(?), (?)`): a key list as one segment instead of two per key.
+        case bindingList([StorageValue], ColumnType?, rows: Bool)
     }
 
     private(set) var segments: [Segment]
@@ -26,6 +29,11 @@ public struct SQL: Sendable, Hashable {
     /// A bound parameter.
     public static func bind(_ value: StorageValue, as type: ColumnType? = nil) -> SQL {
         SQL(segments: [.binding(value, type)])
+    }
+
+    /// Bound parameters separated by commas (`p1, p2, …`), or one per row (`(p1), (p2), …`) when `rows`.
+    public static func bindList(_ values: [StorageValue], as type: ColumnType? = nil, rows: Bool = false) -> SQL {
+        SQL(segments: [.bindingList(values, type, rows: rows)])
     }
 
     /// A quoted identifier whose name comes from a descriptor or from the renderer's own fixed names.
@@ -53,6 +61,18 @@ public struct SQL: Sendable, Hashable {
             case .binding(let value, let type):
                 bindings.append(value)
                 text += dialect.placeholder(bindings.count, type: type)
+            case .bindingList(let values, let type, let rows):
+                bindings.reserveCapacity(bindings.count + values.count)
+                text.reserveCapacity(text.utf8.count + values.count * (rows ? 5 : 3))
+                for (offset, value) in values.enumerated() {
+                    if offset > 0 { text += ", " }
+                    bindings.append(value)
+                    if rows {
+                        text += "(" + dialect.placeholder(bindings.count, type: type) + ")"
+                    } else {
+                        text += dialect.placeholder(bindings.count, type: type)
+                    }
+                }
             }
         }
         return SQLStatement(text: text, bindings: bindings)

@@ -120,17 +120,29 @@ public struct SQLQuery: Sendable {
     /// One parent's rows in `rowOrder` (the order the database applied per parent but did not return them in),
     /// cut to `pageStart ..< pageEnd`.
     private func ordered(_ rows: [Row]) -> [Row] {
-        let sorted = rows.enumerated().sorted { lhs, rhs in
+        func compare(_ lhs: Row, _ rhs: Row) -> Int {
             for term in rowOrder {
                 let order = StorageValue.orderCompare(
-                    lhs.element.values[term.column], rhs.element.values[term.column], descending: term.descending)
-                if order != 0 { return order < 0 }
+                    lhs.values[term.column], rhs.values[term.column], descending: term.descending)
+                if order != 0 { return order }
             }
-            return lhs.offset < rhs.offset
+            return 0
         }
-        let start = min(pageStart, sorted.count)
-        let end = min(pageEnd ?? sorted.count, sorted.count)
-        return start < end ? sorted[start..<end].map(\.element) : []
+        let start = min(pageStart, rows.count)
+        let end = min(pageEnd ?? rows.count, rows.count)
+        guard start < end else { return [] }
+        // Rows often arrive in order already (read through an index in that order): then only cut.
+        var inOrder = true
+        for index in rows.indices.dropFirst() where compare(rows[index - 1], rows[index]) > 0 {
+            inOrder = false
+            break
+        }
+        if inOrder { return start == 0 && end == rows.count ? rows : Array(rows[start..<end]) }
+        let sorted = rows.enumerated().sorted { lhs, rhs in
+            let order = compare(lhs.element, rhs.element)
+            return order != 0 ? order < 0 : lhs.offset < rhs.offset
+        }
+        return sorted[start..<end].map(\.element)
     }
 
     private static func number(_ value: StorageValue) -> Int64 {

@@ -62,7 +62,7 @@ public struct SQLRenderer: Sendable {
     func distinctKeys(_ keys: [StorageValue], column: ColumnDescriptor, entity: EntityDescriptor) throws(StorageError)
         -> [StorageValue]
     {
-        var seen = Set<ByteWiseKey>()
+        var seen = Set<ByteWiseKey>(minimumCapacity: keys.count)
         var distinct: [StorageValue] = []
         distinct.reserveCapacity(keys.count)
         for key in keys {

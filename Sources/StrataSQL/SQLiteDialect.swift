@@ -19,13 +19,11 @@ public struct SQLiteDialect: SQLDialect {
     public var falseLiteral: String { "0" }
 
     public func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
-        let list = values.map { SQL.bind($0, as: column.type) }.joined(separator: ", ")
-        return "\(column) IN (\(list))"
+        "\(column) IN (\(SQL.bindList(values, as: column.type)))"
     }
 
     public func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL {
-        let rows = values.map { "(\(SQL.bind($0, as: column.type)))" as SQL }.joined(separator: ", ")
-        return "(VALUES \(rows)) AS \(alias)"
+        "(VALUES \(SQL.bindList(values, as: column.type, rows: true))) AS \(alias)"
     }
 
     public var perParentPage: PerParentPageStyle { .correlatedMembership }

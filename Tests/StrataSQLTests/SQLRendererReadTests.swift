@@ -133,6 +133,25 @@ struct SQLRendererReadTests {
         #expect(pages[1].rows.isEmpty)
     }
 
+    @Test("SQLite per-parent rows that arrive in order are only cut, and equal keys keep their arrival order")
+    func perParentPageAlreadyInOrder() throws {
+        let request = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [a, b],
+            orderBy: [SortKey("due")], offset: 1, limit: 2, includeTotalCount: false, columns: ["title"])
+        let query = try sqlite.select(related: request)
+        func row(_ id: String, _ owner: StorageValue, _ due: StorageValue) -> [StorageValue] {
+            [.string(id), .string("t\(id)"), owner, due]
+        }
+        let results = [
+            row("1", a, .date(1)), row("3", a, .date(2)), row("2", a, .date(2)), row("4", a, .null),
+            row("8", b, .date(5)), row("7", b, .date(6)), row("6", b, .date(7)),
+        ]
+        let pages = query.pages(from: results)
+        // The ordering is `due` alone (ties by arrival): a → 1, 3, 2, 4 → offset 1, limit 2 → 3, 2.
+        #expect(pages[0].rows.map { $0[0] } == [.string("3"), .string("2")])
+        #expect(pages[1].rows.map { $0[0] } == [.string("7"), .string("6")])
+    }
+
     @Test("related rows of all parents come from one windowed statement")
     func related() throws {
         let request = RelatedRequest(

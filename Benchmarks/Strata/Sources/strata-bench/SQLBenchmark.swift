@@ -10,6 +10,7 @@ import StrataStorage
 /// - `no-loaders`: `maxBatchSize: 1`, so every parent key becomes its own statement (the N+1 pattern);
 /// - `floor`: the same rows through hand-written SQL on the adapter's raw API (`FloorQueries`).
 /// Strata's times include execution and JSON serialization (documents cached); the floor's do not.
+/// Loaders and floor are timed in turns (`measureInTurns`), so load on the shared machine falls on both.
 /// `stmt ms` is the time the adapter measured around Strata's own statements in one loaders run (one sample).
 enum SQLBenchmark {
     static func runSQLite(options: Options, fixture: Fixture) async throws {
@@ -53,22 +54,19 @@ enum SQLBenchmark {
             let request = GraphQLRequest(query: query.text)
             let (loaderStatements, loaderSQLSeconds) = await loaders.statementCount(query)
             let perParentStatements = await perParent.statementCount(query).statements
-            let skipped = Sample(times: [0])
-            let on =
-                options.sqlModes.contains("loaders")
-                ? await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
-                    await loaders.execute(request).body.count
-                } : skipped
-            let off =
-                options.sqlModes.contains("no-loaders")
-                ? await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
-                    await perParent.execute(request).body.count
-                } : skipped
-            let floor =
-                options.sqlModes.contains("floor")
-                ? try await measure(runs: options.sqlRuns, warmup: options.warmupRuns) {
-                    try await FloorQueries.run(query.name, on: raw)
-                } : skipped
+            let modes = options.sqlModes
+            // Loaders and floor in turns (the ratio the targets are about); the slow per-parent mode on its own,
+            // so its hundreds of statements do not sit between them.
+            let paired = try await measureInTurns(
+                runs: options.sqlRuns, warmup: options.warmupRuns,
+                [
+                    modes.contains("loaders") ? { await loaders.execute(request).body.count } : nil,
+                    modes.contains("floor") ? { try await FloorQueries.run(query.name, on: raw) } : nil,
+                ])
+            let alone = try await measureInTurns(
+                runs: options.sqlRuns, warmup: options.warmupRuns,
+                [modes.contains("no-loaders") ? { await perParent.execute(request).body.count } : nil])
+            let (on, off, floor) = (paired[0], alone[0], paired[1])
             let floorStatements = FloorQueries.statements(query.name)
             print(
                 pad(query.name, 8) + lpad("\(ms(on.median)) (\(loaderStatements))", 18)

@@ -46,6 +46,40 @@ func measure(
     return Sample(times: times)
 }
 
+/// Times several operations in turns (one run of each, round after round) so that the machine's slow and fast
+/// moments fall on all of them alike: on a shared machine, timing one operation's runs after another's lets a
+/// burst of load land on one side of a ratio. Each operation is repeated within a run as `measure` does; a nil
+/// operation is skipped (its sample is a single 0).
+func measureInTurns(
+    runs: Int, warmup: Int, minRunSeconds: Double = 0.002, _ bodies: [(() async throws -> Int)?]
+) async throws -> [Sample] {
+    var repetitions: [Int] = []
+    for body in bodies {
+        guard let body else {
+            repetitions.append(0)
+            continue
+        }
+        var single = Double.infinity
+        for _ in 0..<max(1, warmup) {
+            let start = clock.now
+            sink &+= try await body()
+            single = Swift.min(single, (clock.now - start).seconds)
+        }
+        repetitions.append(max(1, Int(minRunSeconds / Swift.max(single, 1e-9))))
+    }
+    var times = [[Double]](repeating: [], count: bodies.count)
+    for _ in 0..<runs {
+        for (index, body) in bodies.enumerated() {
+            guard let body else { continue }
+            let count = repetitions[index]
+            let start = clock.now
+            for _ in 0..<count { sink &+= try await body() }
+            times[index].append((clock.now - start).seconds / Double(count))
+        }
+    }
+    return times.map { Sample(times: $0.isEmpty ? [0] : $0) }
+}
+
 /// FNV-1a over bytes: a cheap fingerprint of a response.
 func fnv1a(_ bytes: some Sequence<UInt8>) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
