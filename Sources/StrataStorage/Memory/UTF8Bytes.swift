@@ -1,7 +1,14 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Byte-wise (UTF-8 code unit) string operations: the contract compares strings by Unicode scalar value, which is
 /// UTF-8 byte order, and tests substrings byte for byte. Swift's own `String` comparison uses canonical
-/// equivalence ("é" precomposed equals "e" + combining accent), so the memory adapter never uses it on data.
-enum UTF8Bytes {
+/// equivalence ("é" precomposed equals "e" + combining accent), so the memory adapter never uses it on data
+/// (and the SQL layer's `ByteWiseKey` hashes and compares keys with these too).
+package enum UTF8Bytes {
     /// -1, 0 or 1 as `a` sorts before, equal to or after `b` byte-wise.
     @inline(__always)
     static func compare(_ a: String, _ b: String) -> Int {
@@ -13,9 +20,16 @@ enum UTF8Bytes {
     }
 
     @inline(__always)
-    static func equal(_ a: String, _ b: String) -> Bool {
+    package static func equal(_ a: String, _ b: String) -> Bool {
         if a.utf8.count != b.utf8.count { return false }
-        return compare(a, b) == 0
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }
+                return memcmp(x, y, pa.count) == 0
+            }
+        }
+        if let fast, let result = fast { return result }
+        return compareSlow(a, b) == 0
     }
 
     static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
@@ -45,7 +59,7 @@ enum UTF8Bytes {
 
     /// Feeds the string's UTF-8 bytes (and its length) to `hasher`, consistently with `equal`.
     @inline(__always)
-    static func hash(_ s: String, into hasher: inout Hasher) {
+    package static func hash(_ s: String, into hasher: inout Hasher) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if done == nil {
             for byte in s.utf8 { hasher.combine(byte) }

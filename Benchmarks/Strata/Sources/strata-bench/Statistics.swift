@@ -29,21 +29,32 @@ nonisolated(unsafe) var sink = 0
 func measure(
     runs: Int, warmup: Int, minRunSeconds: Double = 0.002, _ body: () async throws -> Int
 ) async rethrows -> Sample {
+    let repetitions = try await calibratedRepetitions(warmup: warmup, minRunSeconds: minRunSeconds, body)
+    var times: [Double] = []
+    times.reserveCapacity(runs)
+    for _ in 0..<runs { times.append(try await timedRun(repetitions, body)) }
+    return Sample(times: times)
+}
+
+/// The time of one run of `repetitions` calls, divided by `repetitions`.
+private func timedRun(_ repetitions: Int, _ body: () async throws -> Int) async rethrows -> Double {
+    let start = clock.now
+    for _ in 0..<repetitions { sink &+= try await body() }
+    return (clock.now - start).seconds / Double(repetitions)
+}
+
+/// Runs `body` `warmup` times (at least once), untimed but for the fastest call, and returns how many calls make
+/// one run last at least `minRunSeconds`.
+private func calibratedRepetitions(
+    warmup: Int, minRunSeconds: Double, _ body: () async throws -> Int
+) async rethrows -> Int {
     var single = Double.infinity
     for _ in 0..<max(1, warmup) {
         let start = clock.now
         sink &+= try await body()
         single = Swift.min(single, (clock.now - start).seconds)
     }
-    let repetitions = max(1, Int(minRunSeconds / Swift.max(single, 1e-9)))
-    var times: [Double] = []
-    times.reserveCapacity(runs)
-    for _ in 0..<runs {
-        let start = clock.now
-        for _ in 0..<repetitions { sink &+= try await body() }
-        times.append((clock.now - start).seconds / Double(repetitions))
-    }
-    return Sample(times: times)
+    return max(1, Int(minRunSeconds / Swift.max(single, 1e-9)))
 }
 
 /// Times several operations in turns (one run of each, round after round) so that the machine's slow and fast
@@ -59,22 +70,13 @@ func measureInTurns(
             repetitions.append(0)
             continue
         }
-        var single = Double.infinity
-        for _ in 0..<max(1, warmup) {
-            let start = clock.now
-            sink &+= try await body()
-            single = Swift.min(single, (clock.now - start).seconds)
-        }
-        repetitions.append(max(1, Int(minRunSeconds / Swift.max(single, 1e-9))))
+        repetitions.append(try await calibratedRepetitions(warmup: warmup, minRunSeconds: minRunSeconds, body))
     }
     var times = [[Double]](repeating: [], count: bodies.count)
     for _ in 0..<runs {
         for (index, body) in bodies.enumerated() {
             guard let body else { continue }
-            let count = repetitions[index]
-            let start = clock.now
-            for _ in 0..<count { sink &+= try await body() }
-            times[index].append((clock.now - start).seconds / Double(count))
+            times[index].append(try await timedRun(repetitions[index], body))
         }
     }
     return times.map { Sample(times: $0.isEmpty ? [0] : $0) }
