@@ -14,10 +14,20 @@ enum TestFiles {
         try String(contentsOf: testsDirectory.appendingPathComponent("Fixtures/" + name), encoding: .utf8)
     }
 
-    /// A document of the shared benchmark corpus, `shared/bench/` beside the repository.
+    /// The shared benchmark corpus: `$STRATA_BENCH_CORPUS`, else `shared/bench/` beside the repository, else
+    /// `/work/shared/bench` (where this team's machines keep it, for a clone made elsewhere, e.g. in /tmp).
+    static let corpusDirectory: URL = {
+        if let path = ProcessInfo.processInfo.environment["STRATA_BENCH_CORPUS"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let beside = testsDirectory.appendingPathComponent("../../../shared/bench/").standardizedFileURL
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: "/work/shared/bench/")
+    }()
+
+    /// A document of the shared benchmark corpus.
     static func corpus(_ name: String) throws -> String {
-        let url = testsDirectory.appendingPathComponent("../../../shared/bench/" + name).standardizedFileURL
-        return try String(contentsOf: url, encoding: .utf8)
+        try String(contentsOf: corpusDirectory.appendingPathComponent(name), encoding: .utf8)
     }
 }
 

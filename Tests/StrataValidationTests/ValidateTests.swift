@@ -6,9 +6,18 @@ import Testing
 
 @Suite("validate")
 struct ValidateTests {
-    /// /work/shared/bench, found from this file: Tests/StrataValidationTests/ → ../../../shared/bench/.
-    static let benchDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().appendingPathComponent("../../../shared/bench/").standardized
+    /// The shared benchmark corpus: `$STRATA_BENCH_CORPUS`, else `shared/bench/` beside the repository (found from
+    /// this file: Tests/StrataValidationTests/ → ../../../shared/bench/), else `/work/shared/bench` (where this
+    /// team's machines keep it, for a clone made elsewhere, e.g. in /tmp). Same lookup as StrataLanguageTests'.
+    static let benchDirectory: URL = {
+        if let path = ProcessInfo.processInfo.environment["STRATA_BENCH_CORPUS"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let beside = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().appendingPathComponent("../../../shared/bench/").standardized
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: "/work/shared/bench/")
+    }()
 
     static func benchFile(_ name: String) throws -> String {
         try String(contentsOf: benchDirectory.appendingPathComponent(name), encoding: .utf8)
