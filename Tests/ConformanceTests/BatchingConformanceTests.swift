@@ -51,6 +51,43 @@ import Testing
         await large.close()
     }
 
+    static func projects(_ json: JSONValue) -> [JSONValue] {
+        if case .array(let items)? = json["data"]?["projects"] { return items }
+        return []
+    }
+
+    @Test(
+        "a project's owner waits one step and shares the users statement with its tasks' assignees",
+        arguments: ConformanceBackend.allCases)
+    func ownersJoinAssigneeLookups(backend: ConformanceBackend) async throws {
+        guard let database = try await Self.demoDatabase(backend, scale: Self.manyProjects) else { return }
+        let (json, statements) = await database.counting(
+            "{ projects(first: 50) { name owner { name } tasks(first: 20) { title assignee { name } } } }")
+        #expect(json["errors"] == nil, "\(json.serialized().prefix(300))")
+        // projects; tasks; owners ∪ assignees.
+        #expect(statements == 3, "\(backend): \(statements)")
+
+        // The same owners and tasks as when each is asked for alone.
+        let (owners, ownerStatements) = await database.counting("{ projects(first: 50) { owner { name } } }")
+        let (tasks, _) = await database.counting(
+            "{ projects(first: 50) { tasks(first: 20) { title assignee { name } } } }")
+        #expect(ownerStatements == 2)
+        let together = Self.projects(json)
+        #expect(together.count == 50)
+        #expect(together.map { $0["owner"] } == Self.projects(owners).map { $0["owner"] })
+        #expect(together.map { $0["tasks"] } == Self.projects(tasks).map { $0["tasks"] })
+        #expect(together.contains { $0["owner"]?["name"] != nil && $0["owner"]?["name"] != .null })
+
+        // When the tasks fetched bring no assignee lookup after all, the owners still come (one step later).
+        let (empty, emptyStatements) = await database.counting(
+            #"{ projects(first: 50) { owner { name } tasks(first: 20, where: { title: { eq: "no such task" } }) { assignee { name } } } }"#)
+        #expect(empty["errors"] == nil)
+        #expect(emptyStatements == 3, "\(backend): \(emptyStatements)")
+        #expect(Self.projects(empty).map { $0["owner"] } == Self.projects(owners).map { $0["owner"] })
+        #expect(Self.projects(empty).allSatisfy { $0["tasks"] == .array([]) })
+        await database.close()
+    }
+
     @Test("fragments asking for the same relation share one fetch; aliases fetch once per argument set", arguments: ConformanceBackend.allCases)
     func fragmentsAndAliases(backend: ConformanceBackend) async throws {
         guard let database = try await Self.demoDatabase(backend, scale: .small) else { return }

@@ -23,6 +23,8 @@ final class ExecutionRun {
     private var lastChild: (work: Int, typeName: String, index: Int)?
     /// Number of batches planned so far (numbers the works' groups).
     private var plannedBatches = 0
+    /// To-one works whose lookups wait for the next step's (see `waitingLookups`), completed in that step.
+    private var carried: [Work] = []
 
     /// Objects of one concrete type sharing one merged selection, waiting for their fields to be resolved.
     struct Batch {
@@ -47,6 +49,8 @@ final class ExecutionRun {
         var direct: Direct
         /// The planned batch this work belongs to (works of one batch share their parents).
         var group: Int
+        /// Whether its keys are registered already (a work carried over from the previous step).
+        var prepared = false
     }
 
     /// Storage resolvers whose values completion reads straight from the parents' rows, without wrapping each
@@ -121,8 +125,9 @@ final class ExecutionRun {
 
     private func run(_ batches: [Batch]) async {
         var current = batches
-        while !current.isEmpty {
-            var works: [Work] = []
+        while !current.isEmpty || !carried.isEmpty {
+            var works = carried
+            carried = []
             for batch in current { works.append(contentsOf: plan(batch)) }
             current = await step(&works)
         }
@@ -202,17 +207,35 @@ final class ExecutionRun {
 
     private func step(_ works: inout [Work]) async -> [Batch] {
         // 1. Every batch resolver registers what it needs.
-        for index in works.indices where works[index].failure == nil {
+        let waiting = waitingLookups(works)
+        for index in works.indices where works[index].failure == nil && !works[index].prepared {
             if case .batch(let resolver) = works[index].resolver {
+                if case .toOne(let toOne) = works[index].direct {
+                    loaders.requestsCanWait = waiting.contains(toOne.shape)
+                }
                 do throws(FieldError) {
                     try resolver.prepare(works[index].batch, loaders: loaders)
                 } catch {
                     works[index].failure = error
                 }
+                loaders.requestsCanWait = false
             }
         }
-        // 2. One dispatch for the whole step.
-        await loaders.dispatch()
+        // 2. One dispatch for the whole step; to-one lookups that wait for the next step's carry their works there.
+        let deferred = await loaders.dispatch(deferring: waiting)
+        if !deferred.isEmpty {
+            var kept: [Work] = []
+            kept.reserveCapacity(works.count)
+            for var work in works {
+                if work.failure == nil, case .toOne(let toOne) = work.direct, deferred.contains(toOne.shape) {
+                    work.prepared = true
+                    carried.append(work)
+                } else {
+                    kept.append(work)
+                }
+            }
+            works = kept
+        }
         // 3. Application async resolvers of this step run concurrently.
         var asyncResults: [Int: [FieldResult]] = [:]
         let asyncWork: [(Int, any AsyncFieldResolver, ResolveBatch)] = works.indices.compactMap { index in
@@ -300,6 +323,34 @@ final class ExecutionRun {
             }
         }
         return next
+    }
+
+    /// The to-one lookups of this step that may wait for the next one: shapes that the rows fetched now (by the
+    /// step's lists and to-many relations) will look up again through a to-one field of their own selection — so
+    /// one request serves both steps (a project's owner and its tasks' assignees are one users request).
+    private func waitingLookups(_ works: [Work]) -> Set<RequestLoaders.LookupShape> {
+        let hasToOne = works.contains { work in
+            if work.failure == nil, !work.prepared, case .toOne = work.direct { return true }
+            return false
+        }
+        guard hasToOne else { return [] }
+        var shapes: Set<RequestLoaders.LookupShape> = []
+        for work in works where work.failure == nil {
+            let target: String
+            switch work.direct {
+            case .hasMany(let resolver): target = resolver.target.typeName
+            case .rootList(let resolver): target = resolver.target.typeName
+            default: continue
+            }
+            for field in collector.collect(work.batch.subSelections, for: target) {
+                guard let definition = schema.fieldDefinition(parentType: target, fieldName: field.name),
+                    case .batch(let resolver) = resolvers.resolver(target, definition),
+                    let toOne = resolver as? ToOneResolver
+                else { continue }
+                shapes.insert(toOne.shape)
+            }
+        }
+        return shapes
     }
 
     // MARK: Direct completion

@@ -8,6 +8,9 @@ public import StrataStorage
 /// deduplicated, split at `maxBatchSize`, one request per distinct shape — concurrently across sources.
 /// Results are cached for the rest of the request, so a key is fetched at most once per set of columns.
 ///
+/// A lookup may wait one step (`dispatch(deferring:)`): when the executor sees that the next step will look up
+/// the same shape (owners now, assignees of the tasks fetched now), the keys of both steps go as one request.
+///
 /// Columns: every request names the columns its resolver needs (`ColumnSet`, `.all` by default). Shapes do not
 /// include them: requests of one shape in one step are sent as one storage request with the union of their
 /// columns, and every cached row or page remembers the columns it was fetched with. A later request needing a
@@ -25,6 +28,12 @@ public final class RequestLoaders {
     private var pendingLookupShapes: [LookupShape] = []
     private var pendingRelatedShapes: [RelatedShape] = []
     private var pendingLists: [ListKey] = []
+    /// Set by the executor while resolvers whose lookups may wait a step register them.
+    var requestsCanWait = false
+    /// Lookup shapes requested in this step by a resolver that cannot wait: they go at the next dispatch.
+    private var pinnedLookupShapes: Set<LookupShape> = []
+    /// Lookup shapes the last dispatch left pending: they go at the next one, whatever it is asked.
+    private var deferredLookupShapes: Set<LookupShape> = []
 
     /// Number of `dispatch()` calls that sent at least one request (for tests).
     public private(set) var dispatchCount = 0
@@ -74,6 +83,7 @@ public final class RequestLoaders {
     /// Registers every key of a step at once (one dictionary access for the whole batch). A key already fetched
     /// with every column of `columns` is not fetched again.
     public func requestLookups(_ shape: LookupShape, keys: some Sequence<StorageValue>, columns: ColumnSet = .all) {
+        if !requestsCanWait { pinnedLookupShapes.insert(shape) }
         var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
         let wasIdle = entry.pending.isEmpty
         var needed = false
@@ -336,28 +346,25 @@ public final class RequestLoaders {
     }
 
     /// Sends every pending batch (concurrently) and stores the results.
-    public func dispatch() async {
-        guard hasPending else { return }
-        dispatchCount += 1
-        var jobs: [Job] = []
-        for shape in pendingLookupShapes {
-            // Taken out of the dictionary while it changes, so its own dictionaries are not copied on write.
-            guard var entry = lookups.removeValue(forKey: shape) else { continue }
-            if entry.pending.isEmpty {
-                lookups[shape] = entry
-                continue
+    ///
+    /// Lookups of a shape in `candidates` that only resolvers able to wait asked for (`requestsCanWait`) stay
+    /// pending for the next dispatch, provided something else goes now (a lookup never waits alone). The shapes
+    /// left pending are returned; they go at the next dispatch whatever it is asked.
+    @discardableResult
+    public func dispatch(deferring candidates: Set<LookupShape> = []) async -> Set<LookupShape> {
+        guard hasPending else { return [] }
+        var deferred: Set<LookupShape> = []
+        if !candidates.isEmpty {
+            for shape in pendingLookupShapes
+            where candidates.contains(shape) && !pinnedLookupShapes.contains(shape)
+                && !deferredLookupShapes.contains(shape)
+            {
+                deferred.insert(shape)
             }
-            var start = 0
-            while start < entry.pending.count {
-                let end = min(start + maxBatchSize, entry.pending.count)
-                jobs.append(.lookup(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
-                start = end
-            }
-            // The keys' `isPending` flags are cleared when their results are recorded.
-            entry.pending.removeAll(keepingCapacity: true)
-            entry.pendingColumns = ColumnSet()
-            lookups[shape] = entry
         }
+        pinnedLookupShapes.removeAll(keepingCapacity: true)
+        var jobs: [Job] = []
+        for shape in pendingLookupShapes where !deferred.contains(shape) { takeLookupJobs(shape, into: &jobs) }
         for shape in pendingRelatedShapes {
             guard var entry = related.removeValue(forKey: shape) else { continue }
             if entry.pending.isEmpty {
@@ -378,9 +385,21 @@ public final class RequestLoaders {
         for key in pendingLists {
             if case .pending(let columns)? = lists[key] { jobs.append(.list(key, columns)) }
         }
-        pendingLookupShapes.removeAll(keepingCapacity: true)
+        if jobs.isEmpty, !deferred.isEmpty {
+            // Nothing else goes now: waiting would only add a round trip.
+            for shape in deferred { takeLookupJobs(shape, into: &jobs) }
+            deferred.removeAll()
+        }
+        if deferred.isEmpty {
+            pendingLookupShapes.removeAll(keepingCapacity: true)
+        } else {
+            pendingLookupShapes.removeAll { !deferred.contains($0) }
+        }
         pendingRelatedShapes.removeAll(keepingCapacity: true)
         pendingLists.removeAll(keepingCapacity: true)
+        deferredLookupShapes = deferred
+        guard !jobs.isEmpty else { return deferred }
+        dispatchCount += 1
 
         let storage = self.storage
         if jobs.count == 1 {
@@ -395,6 +414,23 @@ public final class RequestLoaders {
             }
             for outcome in outcomes { record(outcome) }
         }
+        return deferred
+    }
+
+    /// Moves the pending keys of one lookup shape into jobs (split at `maxBatchSize`).
+    private func takeLookupJobs(_ shape: LookupShape, into jobs: inout [Job]) {
+        // Taken out of the dictionary while it changes, so its own dictionaries are not copied on write.
+        guard var entry = lookups.removeValue(forKey: shape) else { return }
+        var start = 0
+        while start < entry.pending.count {
+            let end = min(start + maxBatchSize, entry.pending.count)
+            jobs.append(.lookup(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
+            start = end
+        }
+        // The keys' `isPending` flags are cleared when their results are recorded.
+        entry.pending.removeAll(keepingCapacity: true)
+        entry.pendingColumns = ColumnSet()
+        lookups[shape] = entry
     }
 
     private static func run(_ job: Job, storage: StorageRouter) async -> Outcome {
