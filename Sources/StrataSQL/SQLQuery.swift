@@ -3,8 +3,10 @@ public import StrataStorage
 /// A rendered read (or write with `RETURNING`) plus what a driver needs to turn its result rows into `Row`s and
 /// `Page`s: the entity column behind each result column and the meaning of the renderer's extra columns.
 ///
-/// Drivers decode result column `i` with `resultType(at: i)` into a `StorageValue` (NULL as `.null`), then call
-/// `rows(from:)`, `page(from:)` or `pages(from:)`.
+/// Drivers decode result column `i` with `resultType(at: i)` into a `StorageValue` (NULL as `.null`) at position
+/// `decodedPositions[i]` of a row of `decodedWidth` values that starts as all `.null` — entity columns land at
+/// their entity index, so a decoded row is already a `Row`'s layout, with the renderer's own columns (row
+/// number, total) after it — then call `rows(from:)`, `page(from:)` or `pages(from:)`.
 public struct SQLQuery: Sendable {
     public enum ResultColumn: Sendable, Hashable {
         /// The entity column at this index.
@@ -47,6 +49,42 @@ public struct SQLQuery: Sendable {
         self.parentKeys = parentKeys
     }
 
+    /// Everything a driver needs to decode the statement's rows (computed once per statement).
+    public var layout: ResultLayout {
+        ResultLayout(
+            width: decodedWidth, positions: decodedPositions, types: resultColumns.indices.map { resultType(at: $0) })
+    }
+
+    /// The number of values in a decoded row: the entity's columns, then the renderer's own.
+    public var decodedWidth: Int { entity.columns.count + extraColumnCount }
+
+    /// Where result column `i` goes in a decoded row.
+    public var decodedPositions: [Int] {
+        var extra = entity.columns.count
+        return resultColumns.map { column in
+            if case .column(let index) = column { return index }
+            defer { extra += 1 }
+            return extra
+        }
+    }
+
+    /// A row in result-column order put in the decoded layout (for drivers that cannot decode in place).
+    public func decoded(_ resultRow: [StorageValue]) -> [StorageValue] { layout.decoded(resultRow) }
+
+    private var extraColumnCount: Int {
+        var count = 0
+        for column in resultColumns {
+            if case .column = column { continue }
+            count += 1
+        }
+        return count
+    }
+
+    /// The decoded position of one of the renderer's own columns.
+    private func decodedPosition(of special: ResultColumn) -> Int? {
+        resultColumns.firstIndex(of: special).map { decodedPositions[$0] }
+    }
+
     /// The type to decode result column `index` as (the renderer's own columns are integers).
     public func resultType(at index: Int) -> ColumnType {
         if case .column(let column) = resultColumns[index] { return entity.columns[column].type }
@@ -57,10 +95,11 @@ public struct SQLQuery: Sendable {
     public func rows(from results: [[StorageValue]]) -> [Row] {
         var rows: [Row] = []
         rows.reserveCapacity(results.count)
-        let rowNumberIndex = resultColumns.firstIndex(of: .rowNumber)
+        let rowNumberIndex = decodedPosition(of: .rowNumber)
+        let extras = extraColumnCount
         for result in results {
             if let rowNumberIndex, !isPageRow(result[rowNumberIndex]) { continue }
-            rows.append(row(from: result))
+            rows.append(row(from: result, extras: extras))
         }
         return rows
     }
@@ -73,10 +112,12 @@ public struct SQLQuery: Sendable {
     /// One page per parent key, aligned with `parentKeys` (related reads). Each parent's rows are in row-number
     /// order whatever the order of `results` (the statement has no `ORDER BY`).
     public func pages(from results: [[StorageValue]]) -> [Page] {
-        guard let partitionColumn, let keyIndex = resultColumns.firstIndex(of: .column(partitionColumn)) else {
+        guard let partitionColumn, resultColumns.contains(.column(partitionColumn)) else {
             return parentKeys.map { _ in Page(rows: [], totalCount: includesTotalCount ? 0 : nil) }
         }
-        let rowNumberIndex = resultColumns.firstIndex(of: .rowNumber)
+        let keyIndex = partitionColumn
+        let rowNumberIndex = decodedPosition(of: .rowNumber)
+        let extras = extraColumnCount
         var slots: [ByteWiseKey: Int] = [:]
         var pages: [Page] = []
         var lastNumbers: [Int64] = []
@@ -92,7 +133,7 @@ public struct SQLQuery: Sendable {
                 lastNumbers.append(.min)
             }
             guard let rowNumberIndex else {
-                pages[slot].rows.append(row(from: result))
+                pages[slot].rows.append(row(from: result, extras: extras))
                 continue
             }
             let number = Self.number(result[rowNumberIndex])
@@ -105,7 +146,7 @@ public struct SQLQuery: Sendable {
                 return self.pages(from: sorted.map(\.element))
             }
             lastNumbers[slot] = number
-            if isPageRow(result[rowNumberIndex]) { pages[slot].rows.append(row(from: result)) }
+            if isPageRow(result[rowNumberIndex]) { pages[slot].rows.append(row(from: result, extras: extras)) }
         }
         if rowNumberIndex == nil {
             for slot in pages.indices { pages[slot].rows = ordered(pages[slot].rows) }
@@ -155,18 +196,31 @@ public struct SQLQuery: Sendable {
         return n > pageStart && pageEnd.map { n <= $0 } ?? true
     }
 
-    private func row(from result: [StorageValue]) -> Row {
-        var values = [StorageValue](repeating: .null, count: entity.columns.count)
-        for (index, column) in resultColumns.enumerated() {
-            if case .column(let position) = column { values[position] = result[index] }
-        }
-        return Row(values)
+    /// A decoded row as a `Row`: the same storage when it has no columns of the renderer's own.
+    private func row(from result: [StorageValue], extras: Int) -> Row {
+        guard extras > 0 else { return Row(result) }
+        return Row(Array(result[..<(result.count - extras)]))
     }
 
     private func total(in result: [StorageValue]?) -> Int {
-        guard let result, let index = resultColumns.firstIndex(of: .totalCount),
+        guard let result, let index = decodedPosition(of: .totalCount),
             case .int(let total) = result[index]
         else { return 0 }
         return Int(total)
+    }
+}
+
+/// How a rendered statement's result columns are decoded: column `i` as `types[i]` into position `positions[i]`
+/// of a row of `width` values that starts as all `.null` (see `SQLQuery`).
+public struct ResultLayout: Sendable {
+    public var width: Int
+    public var positions: [Int]
+    public var types: [ColumnType?]
+
+    /// A row in result-column order put in this layout.
+    public func decoded(_ resultRow: [StorageValue]) -> [StorageValue] {
+        var row = [StorageValue](repeating: .null, count: width)
+        for (position, value) in zip(positions, resultRow) { row[position] = value }
+        return row
     }
 }

@@ -115,7 +115,7 @@ public final class SQLiteAdapter: StorageAdapter {
         try checkOpen()
         guard let statement = query.statement else { return [] }
         return try await withReader { box throws(StorageError) in
-            try await self.execute(statement, types: query.resultTypes, on: box)
+            try await self.execute(statement, layout: query.layout, on: box)
         }
     }
 
@@ -271,6 +271,17 @@ public final class SQLiteAdapter: StorageAdapter {
         return rows
     }
 
+    /// Runs one rendered read on `box`, its rows decoded in the query's layout, and records it.
+    func execute(_ statement: SQLStatement, layout: ResultLayout, on box: SQLiteConnectionBox)
+        async throws(StorageError) -> [[StorageValue]]
+    {
+        let (rows, nanoseconds) = try await run(on: box) { connection throws(StorageError) in
+            try measureNanoseconds { () throws(StorageError) in try connection.query(statement, layout: layout) }
+        }
+        StatementRecorder.record(source: sourceName, nanoseconds: nanoseconds)
+        return rows
+    }
+
     /// Runs `body` with the connection on the thread pool; cancelling the task interrupts it.
     func run<T: Sendable>(
         on box: SQLiteConnectionBox, _ body: @escaping @Sendable (SQLiteConnection) throws(StorageError) -> T
@@ -358,11 +369,6 @@ public final class SQLiteAdapter: StorageAdapter {
     private static func removeDatabaseFiles(_ path: String) {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
-}
-
-extension SQLQuery {
-    /// The decoding type of every result column.
-    var resultTypes: [ColumnType?] { resultColumns.indices.map { resultType(at: $0) } }
 }
 
 extension SQLiteConnection {

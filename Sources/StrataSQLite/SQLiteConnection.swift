@@ -1,4 +1,5 @@
 import CSQLite3
+import StrataSQL
 import StrataStorage
 
 /// One open `sqlite3` handle and its prepared-statement cache. Used by one thread at a time (the connection box
@@ -61,6 +62,26 @@ final class SQLiteConnection {
                 var row: [StorageValue] = []
                 row.reserveCapacity(statement.columnCount)
                 for index in 0..<statement.columnCount { row.append(try statement.value(at: index, as: type(index))) }
+                rows.append(row)
+            }
+            return rows
+        }
+    }
+
+    /// Runs a rendered statement (cached by text), decoding each row straight into the query's layout.
+    func query(_ statement: SQLStatement, layout: ResultLayout) throws(StorageError) -> [[StorageValue]] {
+        try withStatement(statement.text, cached: true) { prepared throws(StorageError) in
+            try prepared.bind(statement.bindings, db: handle)
+            let count = min(prepared.columnCount, layout.positions.count)
+            var rows: [[StorageValue]] = []
+            while true {
+                let rc = sqlite3_step(prepared.handle)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else { throw SQLiteFailure.error(handle, rc, while: "running a statement") }
+                var row = [StorageValue](repeating: .null, count: layout.width)
+                for index in 0..<count {
+                    row[layout.positions[index]] = try prepared.value(at: index, as: layout.types[index])
+                }
                 rows.append(row)
             }
             return rows

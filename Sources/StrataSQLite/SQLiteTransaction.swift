@@ -110,7 +110,19 @@ final class SQLiteTransaction: StorageTransaction {
 
     private func execute(_ query: SQLQuery) async throws(StorageError) -> [[StorageValue]] {
         guard let statement = query.statement else { return [] }
-        return try await execute(statement, types: query.resultTypes)
+        return try await execute(statement, layout: query.layout)
+    }
+
+    private func execute(_ statement: SQLStatement, layout: ResultLayout) async throws(StorageError)
+        -> [[StorageValue]]
+    {
+        try checkActive()
+        let (rows, nanoseconds) = try await adapter.run(on: box) { connection throws(StorageError) in
+            try Self.checkTransactionOpen(connection)
+            return try measureNanoseconds { () throws(StorageError) in try connection.query(statement, layout: layout) }
+        }
+        StatementRecorder.record(source: adapter.sourceName, nanoseconds: nanoseconds)
+        return rows
     }
 
     private func execute(_ statement: SQLStatement, types: [ColumnType?]) async throws(StorageError)

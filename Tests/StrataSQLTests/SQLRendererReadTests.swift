@@ -73,9 +73,9 @@ struct SQLRendererReadTests {
         )
         #expect(lite.bindings == [.int(20), .int(30)])
         // Past the end: only the carrier comes back, and it yields the total with no rows.
-        let page = query.page(from: [[a, .string("t"), .int(1), .int(7)]])
+        let page = query.page(from: [[a, .string("t"), .int(1), .int(7)]].map(query.decoded))
         #expect(page == Page(rows: [], totalCount: 7))
-        let full = query.page(from: [[a, .string("t"), .int(1), .int(30)], [b, .string("u"), .int(21), .int(30)]])
+        let full = query.page(from: [[a, .string("t"), .int(1), .int(30)], [b, .string("u"), .int(21), .int(30)]].map(query.decoded))
         #expect(full.rows.map { $0[0] } == [b])
         #expect(full.totalCount == 30)
         #expect(full.rows[0].values.count == TaskModel.task.columns.count)
@@ -89,7 +89,7 @@ struct SQLRendererReadTests {
         #expect(statement.text.contains(#"WHERE ("__strata_rn" > ? AND "__strata_rn" <= ?) OR "__strata_rn" = 1"#))
         #expect(statement.bindings == [.int(0), .int(0)])
         let carrier = [StorageValue](repeating: .null, count: TaskModel.task.columns.count) + [.int(1), .int(4)]
-        #expect(query.page(from: [carrier]) == Page(rows: [], totalCount: 4))
+        #expect(query.page(from: [query.decoded(carrier)]) == Page(rows: [], totalCount: 4))
     }
 
     @Test("related pages without a count read only each parent's first rows, through a lateral join or a subquery")
@@ -127,7 +127,7 @@ struct SQLRendererReadTests {
             row("4", a, .null), row("1", a, .date(10)), row("3", a, .date(20)), row("2", a, .date(20)),
             row("9", b, .date(1)),
         ]
-        let pages = query.pages(from: results)
+        let pages = query.pages(from: results.map(query.decoded))
         // a in order: 2 (20), 3 (20), 1 (10), 4 (NULL); offset 1, limit 2 → 3, 1. b has one row, before the page.
         #expect(pages[0].rows.map { $0[0] } == [.string("3"), .string("1")])
         #expect(pages[1].rows.isEmpty)
@@ -146,7 +146,7 @@ struct SQLRendererReadTests {
             row("1", a, .date(1)), row("3", a, .date(2)), row("2", a, .date(2)), row("4", a, .null),
             row("8", b, .date(5)), row("7", b, .date(6)), row("6", b, .date(7)),
         ]
-        let pages = query.pages(from: results)
+        let pages = query.pages(from: results.map(query.decoded))
         // The ordering is `due` alone (ties by arrival): a → 1, 3, 2, 4 → offset 1, limit 2 → 3, 2.
         #expect(pages[0].rows.map { $0[0] } == [.string("3"), .string("2")])
         #expect(pages[1].rows.map { $0[0] } == [.string("7"), .string("6")])
@@ -187,7 +187,7 @@ struct SQLRendererReadTests {
             [y, a, .int(2), .int(2)],
             [x, b, .int(1), .int(1)],  // b's only row: carrier, page empty
         ]
-        let pages = query.pages(from: results)
+        let pages = query.pages(from: results.map(query.decoded))
         #expect(pages.count == 5)
         #expect(pages[0].rows.map { $0[0] } == [y])
         #expect(pages[0].totalCount == 2)
@@ -210,7 +210,7 @@ struct SQLRendererReadTests {
             [r3, a, .int(3), .int(3)],
             [r1, a, .int(1), .int(3)],
         ]
-        let pages = query.pages(from: results)
+        let pages = query.pages(from: results.map(query.decoded))
         #expect(pages[0].rows.map { $0[0] } == [r1, r2, r3])
         #expect(pages[0].totalCount == 3)
         #expect(pages[1].rows.map { $0[0] } == [r1])

@@ -90,20 +90,19 @@ public final class PostgresAdapter: StorageAdapter {
         return Self.adapt(result.rows, to: query)
     }
 
-    /// JSON columns arrive as text: give them their storage case.
+    /// Puts result rows in the query's decoded layout (`SQLQuery.decodedPositions`); JSON columns, which arrive
+    /// as text, get their storage case.
     static func adapt(_ rows: [[StorageValue]], to query: SQLQuery) -> [[StorageValue]] {
-        let jsonColumns = query.resultColumns.indices.filter {
-            if case .json = query.resultType(at: $0) { return true }
-            return false
+        let layout = query.layout
+        let jsonPositions = layout.types.indices.compactMap { index -> Int? in
+            if case .json? = layout.types[index] { return layout.positions[index] }
+            return nil
         }
-        guard !jsonColumns.isEmpty else { return rows }
-        var rows = rows
-        for row in rows.indices {
-            for column in jsonColumns where column < rows[row].count {
-                rows[row][column] = PostgresValueCodec.adapt(rows[row][column], to: .json)
-            }
+        return rows.map { row in
+            var decoded = layout.decoded(row)
+            for position in jsonPositions { decoded[position] = PostgresValueCodec.adapt(decoded[position], to: .json) }
+            return decoded
         }
-        return rows
     }
 
     // MARK: - Raw SQL

@@ -11,8 +11,17 @@ import StrataStorage
 /// - `floor`: the same rows through hand-written SQL on the adapter's raw API (`FloorQueries`).
 /// Strata's times include execution and JSON serialization (documents cached); the floor's do not.
 /// Loaders and floor are timed in turns (`measureInTurns`), so load on the shared machine falls on both.
-/// `stmt ms` is the time the adapter measured around Strata's own statements in one loaders run (one sample).
+/// `stmt ms` and `floor stmt` are the medians of the time the adapter measured around the statements of one
+/// run (on its thread pool: executing and decoding, without the hops), Strata with loaders and the floor, in
+/// turns after the timed runs — what separates SQL time from everything around it.
 enum SQLBenchmark {
+    /// The statement time the adapters recorded during `body`.
+    static func statementSeconds(_ body: () async throws -> Void) async rethrows -> Double {
+        let recorder = StatementRecorder()
+        try await StatementRecorder.$current.withValue(recorder) { try await body() }
+        return Double(recorder.snapshot.values.reduce(0) { $0 + $1.nanoseconds }) / 1e9
+    }
+
     static func runSQLite(options: Options, fixture: Fixture) async throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.sqlitePath + suffix) }
         let adapter = try await SQLiteAdapter(
@@ -47,12 +56,12 @@ enum SQLBenchmark {
         let loaders = fixture.executor(adapter)
         let perParent = fixture.executor(adapter, maxBatchSize: 1)
         print("  median of \(options.sqlRuns) runs after \(options.warmupRuns) warm-up; ms (statements)")
-        print(pad("query", 8) + lpad("loaders", 18) + lpad("no-loaders", 20) + lpad("floor", 16) + lpad("loaders/floor", 15) + lpad("min loaders", 13) + lpad("min floor", 11) + lpad("stmt ms", 9))
+        print(pad("query", 8) + lpad("loaders", 18) + lpad("no-loaders", 20) + lpad("floor", 16) + lpad("loaders/floor", 15) + lpad("min loaders", 13) + lpad("min floor", 11) + lpad("stmt ms", 9) + lpad("floor stmt", 12))
         for query in BenchQueries.all where options.queries.contains(query.name) {
             _ = await loaders.checkedBody(query)
             _ = await perParent.checkedBody(query)
             let request = GraphQLRequest(query: query.text)
-            let (loaderStatements, loaderSQLSeconds) = await loaders.statementCount(query)
+            let loaderStatements = await loaders.statementCount(query).statements
             let perParentStatements = await perParent.statementCount(query).statements
             let modes = options.sqlModes
             // Loaders and floor in turns (the ratio the targets are about); the slow per-parent mode on its own,
@@ -67,24 +76,39 @@ enum SQLBenchmark {
                 runs: options.sqlRuns, warmup: options.warmupRuns,
                 [modes.contains("no-loaders") ? { await perParent.execute(request).body.count } : nil])
             let (on, off, floor) = (paired[0], alone[0], paired[1])
+            var loaderSQL: [Double] = []
+            var floorSQL: [Double] = []
+            if modes.contains("loaders") && modes.contains("floor") {
+                for _ in 0..<options.sqlRuns {
+                    loaderSQL.append(await statementSeconds { _ = await loaders.execute(request) })
+                    floorSQL.append(try await statementSeconds { _ = try await FloorQueries.run(query.name, on: raw) })
+                }
+            }
+            let loaderSQLSeconds = median(loaderSQL)
+            let floorSQLSeconds = median(floorSQL)
             let floorStatements = FloorQueries.statements(query.name)
             print(
                 pad(query.name, 8) + lpad("\(ms(on.median)) (\(loaderStatements))", 18)
                     + lpad("\(ms(off.median)) (\(perParentStatements))", 20)
                     + lpad("\(ms(floor.median)) (\(floorStatements))", 16)
                     + lpad(fixed(on.median / floor.median, 2) + "x", 15) + lpad(ms(on.min), 13) + lpad(ms(floor.min), 11)
-                    + lpad(ms(loaderSQLSeconds), 9))
+                    + lpad(ms(loaderSQLSeconds), 9) + lpad(ms(floorSQLSeconds), 12))
             record([
                 "bench": .string("sql"), "impl": .string(implementation), "backend": .string(backend),
                 "query": .string(query.name), "loaders_ms": .double(on.median * 1e3, 4),
                 "no_loaders_ms": .double(off.median * 1e3, 4), "floor_ms": .double(floor.median * 1e3, 4),
                 "min_loaders_ms": .double(on.min * 1e3, 4), "min_no_loaders_ms": .double(off.min * 1e3, 4),
                 "min_floor_ms": .double(floor.min * 1e3, 4),
-                "loaders_statement_ms": .double(loaderSQLSeconds * 1e3, 4), "loaders_statements": .int(loaderStatements),
+                "loaders_statement_ms": .double(loaderSQLSeconds * 1e3, 4),
+                "floor_statement_ms": .double(floorSQLSeconds * 1e3, 4), "loaders_statements": .int(loaderStatements),
                 "no_loaders_statements": .int(perParentStatements), "floor_statements": .int(floorStatements),
                 "runs": .int(options.sqlRuns),
             ])
         }
         print("")
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.sorted()[values.count / 2]
     }
 }
