@@ -81,28 +81,13 @@ public final class PostgresAdapter: StorageAdapter {
         return query.pages(from: try await results(of: query))
     }
 
-    /// Runs a rendered read on a pooled connection and returns its rows decoded for the query's columns.
+    /// Runs a rendered read on a pooled connection and returns its rows, decoded in the query's layout.
     private func results(of query: SQLQuery) async throws(StorageError) -> [[StorageValue]] {
         guard let statement = query.statement else { return [] }
-        let result = try await withConnection { connection throws(PostgresError) in
-            try await self.run(statement, on: connection, reconnectIfIdleBroken: true)
-        }
-        return Self.adapt(result.rows, to: query)
-    }
-
-    /// Puts result rows in the query's decoded layout (`SQLQuery.decodedPositions`); JSON columns, which arrive
-    /// as text, get their storage case.
-    static func adapt(_ rows: [[StorageValue]], to query: SQLQuery) -> [[StorageValue]] {
         let layout = query.layout
-        let jsonPositions = layout.types.indices.compactMap { index -> Int? in
-            if case .json? = layout.types[index] { return layout.positions[index] }
-            return nil
-        }
-        return rows.map { row in
-            var decoded = layout.decoded(row)
-            for position in jsonPositions { decoded[position] = PostgresValueCodec.adapt(decoded[position], to: .json) }
-            return decoded
-        }
+        return try await withConnection { connection throws(PostgresError) in
+            try await self.run(statement, on: connection, reconnectIfIdleBroken: true, layout: layout)
+        }.rows
     }
 
     // MARK: - Raw SQL
@@ -269,12 +254,14 @@ public final class PostgresAdapter: StorageAdapter {
     /// Executes and records one statement.
     func run(
         _ statement: SQLStatement, on connection: PostgresConnection,
-        mode: PostgresConnectionHandle.Mode = .prepared, reconnectIfIdleBroken: Bool = false
+        mode: PostgresConnectionHandle.Mode = .prepared, reconnectIfIdleBroken: Bool = false,
+        layout: ResultLayout? = nil
     ) async throws(PostgresError) -> PostgresQueryResult {
         let start = ContinuousClock.now
         defer { record(statements: 1, since: start) }
         return try await connection.execute(
-            statement.text, bindings: statement.bindings, mode: mode, reconnectIfIdleBroken: reconnectIfIdleBroken)
+            statement.text, bindings: statement.bindings, mode: mode, reconnectIfIdleBroken: reconnectIfIdleBroken,
+            layout: layout)
     }
 
     /// Records statements sent (whether they succeeded or not) with the time since `start`.

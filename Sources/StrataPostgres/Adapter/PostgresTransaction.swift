@@ -84,8 +84,7 @@ final class PostgresTransaction: StorageTransaction {
 
     private func rows(of query: SQLQuery) async throws(PostgresError) -> [Row] {
         guard let statement = query.statement else { return [] }
-        let result = try await adapter.run(statement, on: connection)
-        return query.rows(from: PostgresAdapter.adapt(result.rows, to: query))
+        return query.rows(from: try await adapter.run(statement, on: connection, layout: query.layout).rows)
     }
 
     /// Runs the statements of one call; a failure aborts the transaction.

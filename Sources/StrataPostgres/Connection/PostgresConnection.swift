@@ -1,4 +1,5 @@
 import NIOPosix
+import StrataSQL
 import StrataStorage
 import Synchronization
 
@@ -37,7 +38,7 @@ final class PostgresConnection: Sendable {
     /// replaced first (nothing was sent on it yet, so this is safe outside a transaction).
     func execute(
         _ sql: String, bindings: [StorageValue], mode: PostgresConnectionHandle.Mode = .prepared,
-        reconnectIfIdleBroken: Bool = false
+        reconnectIfIdleBroken: Bool = false, layout: ResultLayout? = nil
     ) async throws(PostgresError) -> PostgresQueryResult {
         let cancellation = PostgresCancellationFlag()
         let configuration = self.configuration
@@ -50,7 +51,7 @@ final class PostgresConnection: Sendable {
                 guard handle != nil else { throw .connectionLost("The connection was closed.") }
                 return try handle!.execute(
                     sql, bindings: bindings, mode: mode, timeout: configuration.statementTimeout,
-                    cancellation: cancellation)
+                    cancellation: cancellation, layout: layout)
             }
         }
     }

@@ -1,4 +1,5 @@
 import CLibPQ
+import StrataSQL
 import StrataStorage
 
 #if canImport(Glibc)
@@ -135,9 +136,10 @@ struct PostgresConnectionHandle: ~Copyable {
     }
 
     /// Runs one statement and returns its rows (from the last result, if the server sent several).
+    /// With a `layout`, rows are decoded straight into it (see `SQLQuery.layout`); without, in result order.
     mutating func execute(
         _ sql: String, bindings: [StorageValue], mode: Mode, timeout: Duration,
-        cancellation: PostgresCancellationFlag?
+        cancellation: PostgresCancellationFlag?, layout: ResultLayout? = nil
     ) throws(PostgresError) -> PostgresQueryResult {
         guard isOpen else { throw .connectionLost(lastErrorMessage) }
         // The server's statement_timeout fires first; this client deadline only catches a silent server.
@@ -174,7 +176,7 @@ struct PostgresConnectionHandle: ~Copyable {
             }
             guard sent == 1 else { throw lostOrFailed() }
         }
-        return try collectResults(deadline: deadline, cancellation: cancellation)
+        return try collectResults(deadline: deadline, cancellation: cancellation, layout: layout)
     }
 
     /// Runs many statements in pipeline mode: all are sent, then all results read, one round trip per
@@ -271,7 +273,7 @@ struct PostgresConnectionHandle: ~Copyable {
 
     /// Flushes the outgoing buffer, then reads results until libpq reports the end of the command.
     private mutating func collectResults(
-        deadline: ContinuousClock.Instant, cancellation: PostgresCancellationFlag?
+        deadline: ContinuousClock.Instant, cancellation: PostgresCancellationFlag?, layout: ResultLayout? = nil
     ) throws(PostgresError) -> PostgresQueryResult {
         while true {
             let flushed = PQflush(connection)
@@ -293,7 +295,7 @@ struct PostgresConnectionHandle: ~Copyable {
             switch PQresultStatus(pgResult) {
             case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
                 do {
-                    result = try PostgresResultReader.copyRows(pgResult)
+                    result = try PostgresResultReader.copyRows(pgResult, layout: layout)
                 } catch {
                     decodeError = decodeError ?? "\(error)"
                 }

@@ -1,9 +1,14 @@
 import CLibPQ
+import StrataSQL
 import StrataStorage
 
 /// Copies what the adapter needs out of a `PGresult` (rows, counts, error fields) before it is cleared.
 enum PostgresResultReader {
-    static func copyRows(_ result: OpaquePointer) throws(PostgresValueCodec.DecodeError) -> PostgresQueryResult {
+    /// The rows in result-column order, or with a `layout` straight in it (JSON columns, which arrive as text,
+    /// get their storage case).
+    static func copyRows(_ result: OpaquePointer, layout: ResultLayout? = nil) throws(PostgresValueCodec.DecodeError)
+        -> PostgresQueryResult
+    {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         var copied = PostgresQueryResult()
@@ -14,23 +19,34 @@ enum PostgresResultReader {
             copied.columnTypeOIDs.append(UInt32(PQftype(result, Int32(column))))
         }
         copied.rows.reserveCapacity(rowCount)
-        for row in 0..<rowCount {
-            var values: [StorageValue] = []
-            values.reserveCapacity(columnCount)
-            for column in 0..<columnCount {
-                if PQgetisnull(result, Int32(row), Int32(column)) != 0 {
-                    values.append(.null)
-                    continue
+        func value(_ row: Int, _ column: Int) throws(PostgresValueCodec.DecodeError) -> StorageValue {
+            if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return .null }
+            let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+            let text = PQgetvalue(result, Int32(row), Int32(column)).map { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
                 }
-                let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-                let text = PQgetvalue(result, Int32(row), Int32(column)).map { pointer in
-                    pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-                        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-                    }
-                } ?? ""
-                values.append(try PostgresValueCodec.decode(text, typeOID: copied.columnTypeOIDs[column]))
+            } ?? ""
+            return try PostgresValueCodec.decode(text, typeOID: copied.columnTypeOIDs[column])
+        }
+        if let layout {
+            let count = min(columnCount, layout.positions.count)
+            for row in 0..<rowCount {
+                var values = [StorageValue](repeating: .null, count: layout.width)
+                for column in 0..<count {
+                    var decoded = try value(row, column)
+                    if case .json? = layout.types[column] { decoded = PostgresValueCodec.adapt(decoded, to: .json) }
+                    values[layout.positions[column]] = decoded
+                }
+                copied.rows.append(values)
             }
-            copied.rows.append(values)
+        } else {
+            for row in 0..<rowCount {
+                var values: [StorageValue] = []
+                values.reserveCapacity(columnCount)
+                for column in 0..<columnCount { values.append(try value(row, column)) }
+                copied.rows.append(values)
+            }
         }
         copied.affectedRows = rowCount
         return copied
