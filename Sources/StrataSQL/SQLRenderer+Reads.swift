@@ -112,16 +112,17 @@ extension SQLRenderer {
     /// (foreign key, order) index and the rest of its children are never touched, where the windowed form numbers
     /// every child of every parent before cutting the pages.
     ///
-    /// PostgreSQL numbers the rows in its lateral subquery. SQLite cannot return the order of an `IN (…)`
-    /// subquery, and a window over the kept rows would cost a sort of all of them: the statement returns each
-    /// parent's rows with the columns of their order, and `SQLQuery.pages(from:)` orders and cuts them per parent
-    /// with the comparison every backend implements (`StorageValue.orderCompare`).
+    /// The statement returns each parent's rows with the columns of their order, and `SQLQuery.pages(from:)`
+    /// orders (when they did not arrive in order) and cuts them per parent with the comparison every backend
+    /// implements (`StorageValue.orderCompare`). SQLite cannot return the order of an `IN (…)` subquery; on
+    /// PostgreSQL a `ROW_NUMBER()` in the lateral subquery would carry it, but doubled the statement's server time
+    /// (0.72 vs 0.38 ms for 50 projects × 20 tasks, `EXPLAIN ANALYZE`), where checking the arrival order is a
+    /// comparison per row.
     private func perParentPage(
         _ request: RelatedRequest, entity: EntityDescriptor, selected: [Int], fkIndex: Int, keys: [StorageValue],
         filter: SQL?, order: SQL, limit: Int
     ) throws(StorageError) -> SQLQuery {
         let fk = entity.columns[fkIndex]
-        let rowNumber = SQL.identifier(RendererName.rowNumber)
         let page = SQL.identifier(RendererName.page)
         let parents = SQL.identifier(RendererName.parents)
         let end = Self.pageEnd(request.offset, limit) ?? Int.max
@@ -133,37 +134,27 @@ extension SQLRenderer {
             sql.append("\(orderBy) LIMIT \(.int(Int64(end)), as: .int)")
             return sql
         }
+        var rowOrder: [(column: Int, descending: Bool)] = []
+        var columns = Set(selected)
+        for key in request.orderBy {
+            let column = try columnIndex(key.column, in: entity)
+            rowOrder.append((column, key.descending))
+            columns.insert(column)
+        }
+        let fetched = columns.sorted()
+        var sql: SQL = "SELECT \(selectList(fetched, of: entity)) FROM \(dialect.keyRows(fk, values: keys, alias: parents))"
         switch dialect.perParentPage {
         case .lateralJoin:
-            let over: SQL = order.isEmpty ? "()" : "(ORDER BY \(order))"
-            var sql: SQL = "SELECT \(selectList(selected, of: entity)), \(rowNumber) FROM "
-            sql.append("\(dialect.keyRows(fk, values: keys, alias: parents)) CROSS JOIN LATERAL (")
-            sql.append(children("\(columnList(selected, of: entity)), ROW_NUMBER() OVER \(over) AS \(rowNumber)"))
-            sql.append(") AS \(page)")
-            if request.offset > 0 { sql.append(" WHERE \(rowNumber) > \(.int(Int64(request.offset)), as: .int)") }
-            return SQLQuery(
-                statement: statement(sql), entity: entity,
-                resultColumns: selected.map { .column($0) } + [.rowNumber], pageStart: request.offset,
-                pageEnd: end, partitionColumn: fkIndex, parentKeys: request.parentKeys)
+            sql.append(" CROSS JOIN LATERAL (\(children(columnList(fetched, of: entity)))) AS \(page)")
         case .correlatedMembership:
-            var rowOrder: [(column: Int, descending: Bool)] = []
-            var columns = Set(selected)
-            for key in request.orderBy {
-                let column = try columnIndex(key.column, in: entity)
-                rowOrder.append((column, key.descending))
-                columns.insert(column)
-            }
-            let fetched = columns.sorted()
             let pk = entity.primaryKeyColumn
-            var sql: SQL = "SELECT \(selectList(fetched, of: entity)) FROM "
-            sql.append("\(dialect.keyRows(fk, values: keys, alias: parents)) JOIN \(table: entity)")
-            sql.append(" ON \(table: entity).\(pk) IN (\(children("\(pk)")))")
-            var query = SQLQuery(
-                statement: statement(sql), entity: entity, resultColumns: fetched.map { .column($0) },
-                pageStart: request.offset, pageEnd: end, partitionColumn: fkIndex, parentKeys: request.parentKeys)
-            query.rowOrder = rowOrder
-            return query
+            sql.append(" JOIN \(table: entity) ON \(table: entity).\(pk) IN (\(children("\(pk)")))")
         }
+        var query = SQLQuery(
+            statement: statement(sql), entity: entity, resultColumns: fetched.map { .column($0) },
+            pageStart: request.offset, pageEnd: end, partitionColumn: fkIndex, parentKeys: request.parentKeys)
+        query.rowOrder = rowOrder
+        return query
     }
 
     /// The last row number of a page (saturating), nil without a limit.
