@@ -61,8 +61,7 @@ public final class RequestLoaders {
     }
 
     struct LookupEntry {
-        var rows: [StorageValue: Row] = [:]
-        /// Every key requested so far: one hash tells both whether it was fetched and whether it waits.
+        /// Every key requested so far: one hash tells whether it was fetched (and its row), and whether it waits.
         var keys: [StorageValue: KeyState] = [:]
         var pending: [StorageValue] = []
         var pendingColumns = ColumnSet()
@@ -74,6 +73,8 @@ public final class RequestLoaders {
         var settled: ColumnSet?
         /// Whether the key is in `pending` (cleared when its batch's result is recorded).
         var isPending: Bool
+        /// The key's row, once fetched and found.
+        var row: Row?
     }
 
     public func requestLookup(_ shape: LookupShape, key: StorageValue, columns: ColumnSet = .all) {
@@ -92,7 +93,7 @@ public final class RequestLoaders {
         for key in keys where !key.isNull {
             guard let index = entry.keys.index(forKey: key) else {
                 needed = true
-                entry.keys[key] = KeyState(settled: nil, isPending: true)
+                entry.keys[key] = KeyState(settled: nil, isPending: true, row: nil)
                 entry.pending.append(key)
                 continue
             }
@@ -120,19 +121,19 @@ public final class RequestLoaders {
 
     /// Everything loaded for one lookup shape, to read many keys without hashing the shape again.
     public struct LookupTable {
-        let rows: [StorageValue: Row]
+        let keys: [StorageValue: KeyState]
         let failures: [StorageValue: FieldError]
 
         public func result(for key: StorageValue) -> Result<Row?, FieldError> {
             if key.isNull { return .success(nil) }
             if !failures.isEmpty, let failure = failures[key] { return .failure(failure) }
-            return .success(rows[key])
+            return .success(keys[key]?.row)
         }
     }
 
     public func lookupTable(_ shape: LookupShape) -> LookupTable {
-        guard let entry = lookups[shape] else { return LookupTable(rows: [:], failures: [:]) }
-        return LookupTable(rows: entry.rows, failures: entry.failures)
+        guard let entry = lookups[shape] else { return LookupTable(keys: [:], failures: [:]) }
+        return LookupTable(keys: entry.keys, failures: entry.failures)
     }
 
     // MARK: Related rows of many parents
@@ -490,23 +491,27 @@ public final class RequestLoaders {
             guard var entry = lookups.removeValue(forKey: shape) else { return }
             switch result {
             case .success(let rows):
-                entry.rows.reserveCapacity(entry.rows.count + rows.count)
-                // A key without a row has none whatever the columns.
-                for key in keys { entry.keys[key] = KeyState(settled: .all, isPending: false) }
                 if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
                     let column = descriptor.columnIndex(shape.column)
                 {
-                    for row in rows {
-                        let key = row[column]
-                        entry.rows[key] = row
-                        entry.keys[key] = KeyState(settled: columns, isPending: false)
+                    for row in rows { entry.keys[row[column]] = KeyState(settled: columns, isPending: false, row: row) }
+                }
+                // A key without a row has none whatever the columns (an earlier row of it, if any, stays).
+                for key in keys {
+                    guard let index = entry.keys.index(forKey: key) else {
+                        entry.keys[key] = KeyState(settled: .all, isPending: false, row: nil)
+                        continue
+                    }
+                    if entry.keys.values[index].isPending {
+                        entry.keys.values[index].isPending = false
+                        entry.keys.values[index].settled = .all
                     }
                 }
             case .failure(let error):
                 let failure = FieldError.from(error)
                 for key in keys {
                     entry.failures[key] = failure
-                    entry.keys[key] = KeyState(settled: .all, isPending: false)
+                    entry.keys[key] = KeyState(settled: .all, isPending: false, row: nil)
                 }
             }
             lookups[shape] = entry
