@@ -121,17 +121,26 @@ public struct SQLQuery: Sendable {
         var slots: [ByteWiseKey: Int] = [:]
         var pages: [Page] = []
         var lastNumbers: [Int64] = []
+        // A parent's rows usually arrive together (both backends read parent by parent): a row with the previous
+        // row's key goes to the same page without hashing the key.
+        var previous: (key: ByteWiseKey, slot: Int)?
         for result in results {
             let key = ByteWiseKey(result[keyIndex])
             let slot: Int
-            if let existing = slots[key] {
+            if let previous, previous.key == key {
+                slot = previous.slot
+            } else if let existing = slots[key] {
                 slot = existing
             } else {
                 slot = pages.count
                 slots[key] = slot
-                pages.append(Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil))
+                var page = Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil)
+                // Sized for a whole page (bounded: a large `first` need not be reached).
+                if let pageEnd { page.rows.reserveCapacity(min(pageEnd, 64)) }
+                pages.append(page)
                 lastNumbers.append(.min)
             }
+            previous = (key, slot)
             guard let rowNumberIndex else {
                 pages[slot].rows.append(row(from: result, extras: extras))
                 continue
