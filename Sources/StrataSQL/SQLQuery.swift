@@ -106,7 +106,9 @@ public struct SQLQuery: Sendable {
 
     /// One page (list reads).
     public func page(from results: [[StorageValue]]) -> Page {
-        Page(rows: rows(from: results), totalCount: includesTotalCount ? total(in: results.first) : nil)
+        Page(
+            rows: rows(from: results),
+            totalCount: includesTotalCount ? total(in: results.first, at: decodedPosition(of: .totalCount)) : nil)
     }
 
     /// One page per parent key, aligned with `parentKeys` (related reads). Each parent's rows are in row-number
@@ -117,6 +119,7 @@ public struct SQLQuery: Sendable {
         }
         let keyIndex = partitionColumn
         let rowNumberIndex = decodedPosition(of: .rowNumber)
+        let totalIndex = decodedPosition(of: .totalCount)
         let extras = extraColumnCount
         var slots: [ByteWiseKey: Int] = [:]
         var pages: [Page] = []
@@ -134,7 +137,7 @@ public struct SQLQuery: Sendable {
             } else {
                 slot = pages.count
                 slots[key] = slot
-                var page = Page(rows: [], totalCount: includesTotalCount ? total(in: result) : nil)
+                var page = Page(rows: [], totalCount: includesTotalCount ? total(in: result, at: totalIndex) : nil)
                 // Sized for a whole page (bounded: a large `first` need not be reached).
                 if let pageEnd { page.rows.reserveCapacity(min(pageEnd, 64)) }
                 pages.append(page)
@@ -211,9 +214,9 @@ public struct SQLQuery: Sendable {
         return Row(Array(result[..<(result.count - extras)]))
     }
 
-    private func total(in result: [StorageValue]?) -> Int {
-        guard let result, let index = decodedPosition(of: .totalCount),
-            case .int(let total) = result[index]
+    /// The total a decoded row carries at `index` (the position of `.totalCount`), 0 without one.
+    private func total(in result: [StorageValue]?, at index: Int?) -> Int {
+        guard let result, let index, case .int(let total) = result[index]
         else { return 0 }
         return Int(total)
     }
