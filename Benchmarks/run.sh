@@ -47,6 +47,12 @@ BODY="$ROOT/Benchmarks/wrk/users100.json"
 
 log() { echo "run.sh: $*" >&2; }
 
+# Checked before anything is built or measured: the HTTP section comes last.
+if [[ ",$only," == *",http,"* ]] && ! command -v wrk >/dev/null; then
+  log "wrk is missing (the HTTP section needs it): apt-get install -y wrk, or pass --only bench"
+  exit 1
+fi
+
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') × $(nproc) cores"
@@ -125,7 +131,6 @@ load() {
 }
 
 if [[ ",$only," == *",http,"* ]]; then
-  command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk"; exit 1; }
   : >"$OUT/http.jsonl"
 
   log "baseline-server (GraphQLSwift 4.3.0 + Hummingbird)"
