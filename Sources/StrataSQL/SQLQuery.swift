@@ -229,6 +229,9 @@ public struct ResultLayout: Sendable {
     public var positions: [Int]
     public var types: [ColumnType?]
 
+    /// Decodes no column: for statements whose rows are only counted (existence probes).
+    public static let noColumns = ResultLayout(width: 0, positions: [], types: [])
+
     /// A row in result-column order put in this layout.
     public func decoded(_ resultRow: [StorageValue]) -> [StorageValue] {
         var row = [StorageValue](repeating: .null, count: width)

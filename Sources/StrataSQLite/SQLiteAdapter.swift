@@ -258,19 +258,6 @@ public final class SQLiteAdapter: StorageAdapter {
 
     // MARK: - Running statements
 
-    /// Runs one statement on `box` and records it.
-    func execute(_ statement: SQLStatement, types: [ColumnType?], on box: SQLiteConnectionBox)
-        async throws(StorageError) -> [[StorageValue]]
-    {
-        let (rows, nanoseconds) = try await run(on: box) { connection throws(StorageError) in
-            try measureNanoseconds { () throws(StorageError) in
-                try connection.query(statement) { $0 < types.count ? types[$0] : nil }
-            }
-        }
-        StatementRecorder.record(source: sourceName, nanoseconds: nanoseconds)
-        return rows
-    }
-
     /// Runs one rendered read on `box`, its rows decoded in the query's layout, and records it.
     func execute(_ statement: SQLStatement, layout: ResultLayout, on box: SQLiteConnectionBox)
         async throws(StorageError) -> [[StorageValue]]

@@ -70,7 +70,7 @@ final class SQLiteTransaction: StorageTransaction {
         guard let expectedVersion else { return nil }
         // No row: either none has this key (and matches the filter), or its version differs.
         let probe = try renderer.exists(entity, key: key, filter: filter)
-        guard try await execute(probe, types: []).isEmpty else { throw conflict(query.entity, expectedVersion) }
+        guard try await execute(probe, layout: .noColumns).isEmpty else { throw conflict(query.entity, expectedVersion) }
         return nil
     }
 
@@ -120,20 +120,6 @@ final class SQLiteTransaction: StorageTransaction {
         let (rows, nanoseconds) = try await adapter.run(on: box) { connection throws(StorageError) in
             try Self.checkTransactionOpen(connection)
             return try measureNanoseconds { () throws(StorageError) in try connection.query(statement, layout: layout) }
-        }
-        StatementRecorder.record(source: adapter.sourceName, nanoseconds: nanoseconds)
-        return rows
-    }
-
-    private func execute(_ statement: SQLStatement, types: [ColumnType?]) async throws(StorageError)
-        -> [[StorageValue]]
-    {
-        try checkActive()
-        let (rows, nanoseconds) = try await adapter.run(on: box) { connection throws(StorageError) in
-            try Self.checkTransactionOpen(connection)
-            return try measureNanoseconds { () throws(StorageError) in
-                try connection.query(statement) { $0 < types.count ? types[$0] : nil }
-            }
         }
         StatementRecorder.record(source: adapter.sourceName, nanoseconds: nanoseconds)
         return rows

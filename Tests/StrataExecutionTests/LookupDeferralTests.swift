@@ -21,6 +21,13 @@ import Testing
 
     enum LookupDeferralError: Error { case noUsers }
 
+    /// Registers `key` as a resolver that can wait would.
+    static func requestWaiting(_ loaders: RequestLoaders, _ key: StorageValue) {
+        loaders.requestsCanWait = true
+        loaders.requestLookup(users, key: key)
+        loaders.requestsCanWait = false
+    }
+
     static func found(_ loaders: RequestLoaders, _ key: StorageValue) -> Bool {
         if case .success(_?) = loaders.lookupResult(users, key: key) { return true }
         return false
@@ -31,9 +38,7 @@ import Testing
         let (loaders, first, second) = try await Self.loaders()
         let recorder = StatementRecorder()
         await StatementRecorder.$current.withValue(recorder) {
-            loaders.requestsCanWait = true
-            loaders.requestLookup(Self.users, key: first)
-            loaders.requestsCanWait = false
+            Self.requestWaiting(loaders, first)
             loaders.requestList(source: "default", ListRequest(entity: "Project", limit: 3))
             let deferred = await loaders.dispatch(deferring: [Self.users])
             #expect(deferred == [Self.users])
@@ -43,9 +48,7 @@ import Testing
             #expect((try? projects.get())?.rows.count == 3)
 
             // The next step asks for another key of the same shape (and could wait again): both go now, together.
-            loaders.requestsCanWait = true
-            loaders.requestLookup(Self.users, key: second)
-            loaders.requestsCanWait = false
+            Self.requestWaiting(loaders, second)
             loaders.requestList(source: "default", ListRequest(entity: "Task", limit: 1))
             let deferredAgain = await loaders.dispatch(deferring: [Self.users])
             #expect(deferredAgain.isEmpty)
@@ -58,9 +61,7 @@ import Testing
     @Test("a shape that a resolver which cannot wait also asked for goes at once")
     func pinnedShapeGoesNow() async throws {
         let (loaders, first, second) = try await Self.loaders()
-        loaders.requestsCanWait = true
-        loaders.requestLookup(Self.users, key: first)
-        loaders.requestsCanWait = false
+        Self.requestWaiting(loaders, first)
         loaders.requestLookup(Self.users, key: second)
         loaders.requestList(source: "default", ListRequest(entity: "Project", limit: 3))
         let deferred = await loaders.dispatch(deferring: [Self.users])
@@ -74,9 +75,7 @@ import Testing
         let (loaders, first, _) = try await Self.loaders()
         let recorder = StatementRecorder()
         await StatementRecorder.$current.withValue(recorder) {
-            loaders.requestsCanWait = true
-            loaders.requestLookup(Self.users, key: first)
-            loaders.requestsCanWait = false
+            Self.requestWaiting(loaders, first)
             let deferred = await loaders.dispatch(deferring: [Self.users])
             #expect(deferred.isEmpty)
             #expect(recorder.totalStatements == 1)
@@ -87,9 +86,7 @@ import Testing
     @Test("a shape the executor did not name as a candidate never waits")
     func onlyCandidatesWait() async throws {
         let (loaders, first, _) = try await Self.loaders()
-        loaders.requestsCanWait = true
-        loaders.requestLookup(Self.users, key: first)
-        loaders.requestsCanWait = false
+        Self.requestWaiting(loaders, first)
         loaders.requestList(source: "default", ListRequest(entity: "Project", limit: 3))
         let deferred = await loaders.dispatch(deferring: [])
         #expect(deferred.isEmpty)

@@ -113,6 +113,11 @@ struct SQLRendererReadTests {
         #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB]), .string("DONE"), .int(3)])
     }
 
+    /// A per-parent page row in result order: id, title, owner_id, due (the entity's order).
+    func taskRow(_ id: String, _ owner: StorageValue, _ due: StorageValue) -> [StorageValue] {
+        [.string(id), .string("t\(id)"), owner, due]
+    }
+
     @Test(
         "per-parent pages are ordered and cut per parent in Swift, NULLs last, ties by the next key",
         arguments: ["sqlite", "postgres"])
@@ -122,13 +127,9 @@ struct SQLRendererReadTests {
             orderBy: [SortKey("due", descending: true), SortKey("id")], offset: 1, limit: 2, includeTotalCount: false,
             columns: ["title"])
         let query = try (dialect == "sqlite" ? sqlite : postgres).select(related: request)
-        func row(_ id: String, _ owner: StorageValue, _ due: StorageValue) -> [StorageValue] {
-            // Result columns: id, title, owner_id, due (entity order).
-            [.string(id), .string("t\(id)"), owner, due]
-        }
         let results = [
-            row("4", a, .null), row("1", a, .date(10)), row("3", a, .date(20)), row("2", a, .date(20)),
-            row("9", b, .date(1)),
+            taskRow("4", a, .null), taskRow("1", a, .date(10)), taskRow("3", a, .date(20)),
+            taskRow("2", a, .date(20)), taskRow("9", b, .date(1)),
         ]
         let pages = query.pages(from: results.map(query.decoded))
         // a in order: 2 (20), 3 (20), 1 (10), 4 (NULL); offset 1, limit 2 → 3, 1. b has one row, before the page.
@@ -144,12 +145,9 @@ struct SQLRendererReadTests {
             entity: "Task", foreignKey: "owner_id", parentKeys: [a, b],
             orderBy: [SortKey("due")], offset: 1, limit: 2, includeTotalCount: false, columns: ["title"])
         let query = try (dialect == "sqlite" ? sqlite : postgres).select(related: request)
-        func row(_ id: String, _ owner: StorageValue, _ due: StorageValue) -> [StorageValue] {
-            [.string(id), .string("t\(id)"), owner, due]
-        }
         let results = [
-            row("1", a, .date(1)), row("3", a, .date(2)), row("2", a, .date(2)), row("4", a, .null),
-            row("8", b, .date(5)), row("7", b, .date(6)), row("6", b, .date(7)),
+            taskRow("1", a, .date(1)), taskRow("3", a, .date(2)), taskRow("2", a, .date(2)), taskRow("4", a, .null),
+            taskRow("8", b, .date(5)), taskRow("7", b, .date(6)), taskRow("6", b, .date(7)),
         ]
         let pages = query.pages(from: results.map(query.decoded))
         // The ordering is `due` alone (ties by arrival): a → 1, 3, 2, 4 → offset 1, limit 2 → 3, 2.

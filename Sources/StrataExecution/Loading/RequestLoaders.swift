@@ -368,16 +368,7 @@ public final class RequestLoaders {
         for shape in pendingLookupShapes where !deferred.contains(shape) { takeLookupJobs(shape, into: &jobs) }
         for shape in pendingRelatedShapes {
             guard var entry = related.removeValue(forKey: shape) else { continue }
-            if entry.pending.isEmpty {
-                related[shape] = entry
-                continue
-            }
-            var start = 0
-            while start < entry.pending.count {
-                let end = min(start + maxBatchSize, entry.pending.count)
-                jobs.append(.related(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
-                start = end
-            }
+            for keys in batches(entry.pending) { jobs.append(.related(shape, keys, entry.pendingColumns)) }
             entry.pending.removeAll(keepingCapacity: true)
             entry.pendingSet.removeAll(keepingCapacity: true)
             entry.pendingColumns = ColumnSet()
@@ -418,16 +409,18 @@ public final class RequestLoaders {
         return deferred
     }
 
+    /// `keys` in runs of at most `maxBatchSize` (none for no keys).
+    private func batches(_ keys: [StorageValue]) -> [[StorageValue]] {
+        stride(from: 0, to: keys.count, by: maxBatchSize).map { start in
+            Array(keys[start..<min(start + maxBatchSize, keys.count)])
+        }
+    }
+
     /// Moves the pending keys of one lookup shape into jobs (split at `maxBatchSize`).
     private func takeLookupJobs(_ shape: LookupShape, into jobs: inout [Job]) {
         // Taken out of the dictionary while it changes, so its own dictionaries are not copied on write.
         guard var entry = lookups.removeValue(forKey: shape) else { return }
-        var start = 0
-        while start < entry.pending.count {
-            let end = min(start + maxBatchSize, entry.pending.count)
-            jobs.append(.lookup(shape, Array(entry.pending[start..<end]), entry.pendingColumns))
-            start = end
-        }
+        for keys in batches(entry.pending) { jobs.append(.lookup(shape, keys, entry.pendingColumns)) }
         // The keys' `isPending` flags are cleared when their results are recorded.
         entry.pending.removeAll(keepingCapacity: true)
         entry.pendingColumns = ColumnSet()

@@ -26,7 +26,7 @@ enum ExecuteBenchmark {
             if let directory = options.dumpDirectory {
                 try Data(body).write(to: URL(fileURLWithPath: directory).appendingPathComponent("\(query.name).json"))
             }
-            let statements = await cached.statementCount(query).statements
+            let statements = await cached.statementCount(query)
             let request = GraphQLRequest(query: query.text)
             let full = await measure(runs: options.executeRuns, warmup: options.warmupRuns) {
                 await uncached.execute(request).body.count

@@ -44,14 +44,12 @@ extension Executor {
         return response.body
     }
 
-    /// Statements the storage received for one execution of `query`, and the time the adapters measured
-    /// around them (seconds).
-    func statementCount(_ query: BenchQuery) async -> (statements: Int, seconds: Double) {
+    /// Statements the storage received for one execution of `query`.
+    func statementCount(_ query: BenchQuery) async -> Int {
         let recorder = StatementRecorder()
         _ = await StatementRecorder.$current.withValue(recorder) {
             await execute(GraphQLRequest(query: query.text))
         }
-        let nanoseconds = recorder.snapshot.values.reduce(0) { $0 + $1.nanoseconds }
-        return (recorder.totalStatements, Double(nanoseconds) / 1e9)
+        return recorder.totalStatements
     }
 }

@@ -61,8 +61,8 @@ enum SQLBenchmark {
             _ = await loaders.checkedBody(query)
             _ = await perParent.checkedBody(query)
             let request = GraphQLRequest(query: query.text)
-            let loaderStatements = await loaders.statementCount(query).statements
-            let perParentStatements = await perParent.statementCount(query).statements
+            let loaderStatements = await loaders.statementCount(query)
+            let perParentStatements = await perParent.statementCount(query)
             let modes = options.sqlModes
             // Loaders and floor in turns (the ratio the targets are about); the slow per-parent mode on its own,
             // so its hundreds of statements do not sit between them.
