@@ -71,7 +71,9 @@ public struct Lexer: Sendable {
         var index = index
         while index < count {
             switch bytes[index] {
-            case 0x09, 0x0A, 0x0D, 0x20, 0x2C:  // tab, line feed, carriage return, space, comma
+            case 0x20:  // space: indentation comes in runs, skipped eight bytes at a time
+                index = skipSpaces(from: index + 1)
+            case 0x09, 0x0A, 0x0D, 0x2C:  // tab, line feed, carriage return, comma
                 index += 1
             case 0x23:  // # starts a comment that runs to the end of the line
                 index += 1
@@ -82,6 +84,26 @@ public struct Lexer: Sendable {
             default:
                 return index
             }
+        }
+        return index
+    }
+
+    /// The offset of the first byte at or after `index` that is not a space. Reads eight bytes at a time
+    /// while they are all spaces; the first other byte of a word is found from its trailing zero bits.
+    @inline(__always) private func skipSpaces(from index: Int) -> Int {
+        let count = bytes.count
+        var index = index
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        bytes.withUnsafeBytes { raw in
+            while index &+ 8 <= count {
+                let other = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ spaces
+                if other != 0 {
+                    index &+= other.trailingZeroBitCount &>> 3
+                    return
+                }
+                index &+= 8
+            }
+            while index < count, raw[index] == 0x20 { index &+= 1 }
         }
         return index
     }

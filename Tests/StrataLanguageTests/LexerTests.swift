@@ -40,6 +40,20 @@ import Testing
         #expect(read.map { lexer.text(of: $0) } == ["a", "b", "c", "d"])
     }
 
+    /// Runs of spaces are skipped eight bytes at a time; every run length around that word size, followed by
+    /// a token, by another ignored character or by the end of the text, must land on the right offset.
+    @Test("runs of spaces of any length end exactly at the next token", arguments: 1...25)
+    func spaceRuns(length: Int) throws {
+        let spaces = String(repeating: " ", count: length)
+        let text = "a" + spaces + "b" + spaces + "\t" + spaces + "#c\n" + spaces + "!" + spaces
+        let read = try tokens(text)
+        #expect(read.map(\.kind) == [.name, .name, .bang])
+        #expect(read.map(\.start) == [0, UInt32(1 + length), UInt32(6 + 4 * length)])
+        var lexer = Lexer(Source(text))
+        for _ in read { _ = try lexer.next() }
+        #expect(try lexer.next() == Token(.endOfFile, text.utf8.count, text.utf8.count))
+    }
+
     @Test("a byte order mark between tokens is ignored")
     func byteOrderMarkBetweenTokens() throws {
         #expect(try tokens("a\u{FEFF}b").count == 2)

@@ -1,5 +1,6 @@
 /// A value literal as written in a document. Numbers keep their source text until coercion.
-public indirect enum Value: Sendable, Hashable {
+/// Not `indirect`: lists and objects hold their items in arrays already, so a scalar literal needs no box.
+public enum Value: Sendable, Hashable {
     case variable(Name)
     case int(String, SourceSpan)
     case float(String, SourceSpan)

@@ -6,6 +6,8 @@ struct Options {
     var schema: String
     var parseRounds = 5
     var roundSeconds = 1.0
+    /// When set, parse each document this many times and time nothing (for `perf stat`).
+    var parseCount: Int?
     var validateRuns = 31
     var executeRuns = 31
     var sqlRuns = 21
@@ -27,6 +29,8 @@ struct Options {
           --schema PATH          Strata schema (default: schema.graphql at the repository root)
           --rounds N             parse: timed rounds per document (default 5); MB/s uses the median round
           --round-seconds S      parse: minimum duration of one round (default 1.0)
+          --parse-count N        parse: parse each document N times and time nothing, for instruction counts
+                                 under `valgrind --tool=callgrind` (noise-free comparison of parser changes)
           --validate-runs N      validate: timed runs per document (default 31)
           --runs N               execute (memory): timed runs per query and mode (default 31)
           --sql-runs N           sqlite/postgres: timed runs per query and mode (default 21)
@@ -65,6 +69,7 @@ struct Options {
             case "--schema": options.schema = value(arg)
             case "--rounds": options.parseRounds = max(1, number(arg))
             case "--round-seconds": options.roundSeconds = number(arg)
+            case "--parse-count": options.parseCount = max(1, number(arg))
             case "--validate-runs": options.validateRuns = max(1, number(arg))
             case "--runs": options.executeRuns = max(1, number(arg))
             case "--sql-runs": options.sqlRuns = max(1, number(arg))

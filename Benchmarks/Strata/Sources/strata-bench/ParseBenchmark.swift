@@ -6,6 +6,7 @@ enum ParseBenchmark {
     static let documents = ["kitchen-sink.graphql", "large.graphql", "deep.graphql", "wide.graphql"]
 
     static func run(options: Options) throws {
+        if let count = options.parseCount { return try parseUntimed(count, options: options) }
         print("Parse throughput (MB = 10^6 bytes; MB/s = bytes / median per-iteration time over \(options.parseRounds) rounds of >= \(fixed(options.roundSeconds, 1)) s)")
         print(pad("document", 22) + lpad("bytes", 9) + lpad("MB/s", 10) + lpad("best MB/s", 11) + lpad("median ms", 12) + lpad("iters/round", 13))
         for name in documents {
@@ -53,5 +54,15 @@ enum ParseBenchmark {
             ])
         }
         print("")
+    }
+
+    /// Parses every document `count` times, untimed: `valgrind --tool=callgrind strata-bench --only parse
+    /// --parse-count N` then counts the parser's instructions (plus a fixed start-up cost) without the noise of time.
+    private static func parseUntimed(_ count: Int, options: Options) throws {
+        for name in documents {
+            let text = readText(options.corpus + "/" + name)
+            for _ in 0..<count { sink &+= try parse(text, options: .noLimits).definitions.count }
+        }
+        print("parsed each of \(documents.count) documents \(count) times")
     }
 }
