@@ -17,7 +17,10 @@ final class ExecutionRun {
     let resolvers: ResolverSet
     let loaders: RequestLoaders
     let context: RequestContext
-    var tree: ResultTree
+    /// Written once per completed value (hundreds of thousands of times in a large response). A run belongs to
+    /// one task and nothing here hands out a long access to the tree while another is open, so the per-access
+    /// dynamic exclusivity check (a thread-local access-set insert and remove each time) is left out.
+    @exclusivity(unchecked) var tree: ResultTree
     var errors: [GraphQLError] = []
     /// The child batch the previous object went to (consecutive objects usually share it).
     private var lastChild: (work: Int, typeName: String, index: Int)?
