@@ -108,6 +108,7 @@ extension Parser {
     mutating func parseArguments(constant: Bool) throws(SyntaxError) -> [Argument] {
         guard try skip(.parenLeft) else { return [] }
         var arguments: [Argument] = []
+        arguments.reserveCapacity(4)  // one allocation for the usual one to four arguments
         repeat {
             let start = token.start
             let name = try parseName()
