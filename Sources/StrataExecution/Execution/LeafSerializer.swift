@@ -162,8 +162,8 @@ enum LeafSerializer {
             case .int(let i): return .success(.string(String(i)))
             case .double(let d): return .success(.string(d.description))
             case .bool(let b): return .success(.string(b ? "true" : "false"))
-            case .stored(.timestamp(let t)): return .success(.string(DateTimeText.format(microseconds: t)))
-            case .stored(.date(let d)): return .success(.string(DateText.format(days: d)))
+            case .stored(.timestamp(let t)): return .success(.dateTime(t))
+            case .stored(.date(let d)): return .success(.date(d))
             default: return .failure(FieldError("String cannot represent value: \(describe(value))"))
             }
         case .boolean:
@@ -177,14 +177,14 @@ enum LeafSerializer {
             }
         case .dateTime:
             switch value {
-            case .stored(.timestamp(let t)): return .success(.string(DateTimeText.format(microseconds: t)))
-            case .int(let t): return .success(.string(DateTimeText.format(microseconds: t)))
+            case .stored(.timestamp(let t)): return .success(.dateTime(t))
+            case .int(let t): return .success(.dateTime(t))
             case .string(let s): return .success(.string(s))
             default: return .failure(FieldError("DateTime cannot represent value: \(describe(value))"))
             }
         case .date:
             switch value {
-            case .stored(.date(let d)): return .success(.string(DateText.format(days: d)))
+            case .stored(.date(let d)): return .success(.date(d))
             case .string(let s): return .success(.string(s))
             default: return .failure(FieldError("Date cannot represent value: \(describe(value))"))
             }

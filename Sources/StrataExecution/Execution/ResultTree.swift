@@ -1,5 +1,6 @@
 import Synchronization
 import StrataJSON
+import StrataSchema
 import StrataLanguage
 
 /// The response under construction, as flat arrays (an arena) so breadth-first execution can fill any
@@ -26,6 +27,10 @@ struct ResultTree {
         case string(String)
         case bool(Bool)
         case json(JSONValue)
+        /// A `DateTime` (microseconds since the epoch), written as its RFC 3339 text without a `String` for it.
+        case dateTime(Int64)
+        /// A `Date` (days since 1970-01-01), written as `YYYY-MM-DD` likewise.
+        case date(Int32)
     }
 
     struct Node {
@@ -111,8 +116,24 @@ struct ResultTree {
         case .double(let value): JSONOutput.appendDouble(value, to: &leafBytes)
         case .bool(let value): leafBytes.append(contentsOf: value ? JSONOutput.trueBytes : JSONOutput.falseBytes)
         case .json(let value): JSONOutput.append(value, to: &leafBytes)
+        case .dateTime(let microseconds):
+            appendQuotedASCII(maxLength: DateTimeText.maxLength) { DateTimeText.write(microseconds: microseconds, into: $0) }
+        case .date(let days):
+            appendQuotedASCII(maxLength: DateText.maxLength) { DateText.write(days: days, into: $0) }
         }
         slots[Int(slot)] = .encoded(start: start, end: Int32(leafBytes.count))
+    }
+
+    /// Appends `"text"`, where `write` puts the text (ASCII that JSON does not escape) into a buffer of
+    /// `maxLength` bytes and returns its length.
+    @inline(__always)
+    private mutating func appendQuotedASCII(maxLength: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 2) { buffer in
+            buffer[0] = UInt8(ascii: "\"")
+            let count = write(UnsafeMutableBufferPointer(rebasing: buffer[1...]))
+            buffer[count + 1] = UInt8(ascii: "\"")
+            leafBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<(count + 2)]))
+        }
     }
 
     /// Writes a string leaf into `slot`.

@@ -9,7 +9,16 @@ public enum DateText {
 
     /// Formats days since 1970-01-01 as `YYYY-MM-DD`.
     public static func format(days: Int32) -> String {
-        String(unsafeUninitializedCapacity: 24) { buffer in writeDate(days: Int(days), into: buffer, at: 0) }
+        String(unsafeUninitializedCapacity: maxLength) { write(days: days, into: $0) }
+    }
+
+    /// The most bytes `write(days:into:)` writes.
+    public static let maxLength = 24
+
+    /// Writes the text of `format(days:)` (ASCII) at the start of `buffer`, which has room for `maxLength` bytes,
+    /// and returns its length.
+    public static func write(days: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        writeDate(days: Int(days), into: buffer, at: 0)
     }
 
     /// Writes `YYYY-MM-DD` (a `-` before negative years, more digits for years past 9999) at `at`; returns the

@@ -47,28 +47,34 @@ public enum DateTimeText {
     /// Formats microseconds since the epoch as UTC: `2024-05-01T10:30:00Z`, with `.123` when the microseconds are
     /// whole milliseconds and `.123456` otherwise.
     public static func format(microseconds: Int64) -> String {
+        String(unsafeUninitializedCapacity: maxLength) { write(microseconds: microseconds, into: $0) }
+    }
+
+    /// The most bytes `write(microseconds:into:)` writes.
+    public static let maxLength = 40
+
+    /// Writes the text of `format(microseconds:)` (ASCII, nothing a JSON string escapes) at the start of `buffer`,
+    /// which has room for `maxLength` bytes, and returns its length: a response's timestamps are written into
+    /// its bytes this way, with no `String` made for each.
+    public static func write(microseconds: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let (secondsTotal, micros) = floorDivide(microseconds, 1_000_000)
         let (days, secondOfDay) = floorDivide(secondsTotal, 86_400)
-        // Written byte by byte into the string's own storage: one allocation per value (the server formats one
-        // per timestamp of every response).
-        return String(unsafeUninitializedCapacity: 40) { buffer in
-            var at = DateText.writeDate(days: Int(days), into: buffer, at: 0)
-            buffer[at] = UInt8(ascii: "T")
-            at = DateText.writePadded(Int(secondOfDay / 3600), width: 2, into: buffer, at: at + 1)
-            buffer[at] = UInt8(ascii: ":")
-            at = DateText.writePadded(Int(secondOfDay / 60 % 60), width: 2, into: buffer, at: at + 1)
-            buffer[at] = UInt8(ascii: ":")
-            at = DateText.writePadded(Int(secondOfDay % 60), width: 2, into: buffer, at: at + 1)
-            if micros != 0 {
-                buffer[at] = UInt8(ascii: ".")
-                at =
-                    micros % 1000 == 0
-                    ? DateText.writePadded(Int(micros / 1000), width: 3, into: buffer, at: at + 1)
-                    : DateText.writePadded(Int(micros), width: 6, into: buffer, at: at + 1)
-            }
-            buffer[at] = UInt8(ascii: "Z")
-            return at + 1
+        var at = DateText.writeDate(days: Int(days), into: buffer, at: 0)
+        buffer[at] = UInt8(ascii: "T")
+        at = DateText.writePadded(Int(secondOfDay / 3600), width: 2, into: buffer, at: at + 1)
+        buffer[at] = UInt8(ascii: ":")
+        at = DateText.writePadded(Int(secondOfDay / 60 % 60), width: 2, into: buffer, at: at + 1)
+        buffer[at] = UInt8(ascii: ":")
+        at = DateText.writePadded(Int(secondOfDay % 60), width: 2, into: buffer, at: at + 1)
+        if micros != 0 {
+            buffer[at] = UInt8(ascii: ".")
+            at =
+                micros % 1000 == 0
+                ? DateText.writePadded(Int(micros / 1000), width: 3, into: buffer, at: at + 1)
+                : DateText.writePadded(Int(micros), width: 6, into: buffer, at: at + 1)
         }
+        buffer[at] = UInt8(ascii: "Z")
+        return at + 1
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
