@@ -222,6 +222,9 @@ struct ResultTree {
     // MARK: Serialization
 
     /// Appends the JSON of the object node `root` (or `null`).
+    ///
+    /// Two passes: the first adds up the bytes the response takes, the second writes them through a pointer into
+    /// space made for them at the end of `out` — no capacity or uniqueness check per key, leaf or bracket.
     func write(root: Int32, to out: inout [UInt8]) {
         if dataIsNull {
             out.append(contentsOf: JSONOutput.nullBytes)
@@ -234,7 +237,14 @@ struct ResultTree {
                         leafBytes.withUnsafeBufferPointer { leafBytes in
                             let writer = Writer(
                                 slots: slots, nodes: nodes, keyBytes: keyBytes, keyRanges: keyRanges, leafBytes: leafBytes)
-                            writer.writeNode(root, to: &out)
+                            let start = out.count
+                            let size = writer.size(ofNode: root)
+                            out.append(contentsOf: repeatElement(0, count: size))
+                            out.withUnsafeMutableBufferPointer { buffer in
+                                var cursor = buffer.baseAddress! + start
+                                writer.writeNode(root, to: &cursor)
+                                precondition(cursor == buffer.baseAddress! + start + size, "response size miscounted")
+                            }
                         }
                     }
                 }
@@ -251,36 +261,69 @@ struct ResultTree {
         let keyRanges: UnsafeBufferPointer<Range<Int>>
         let leafBytes: UnsafeBufferPointer<UInt8>
 
-        func writeNode(_ index: Int32, to out: inout [UInt8]) {
+        /// The bytes `writeNode(index, …)` writes.
+        func size(ofNode index: Int32) -> Int {
+            let node = nodes[Int(index)]
+            let first = Int(node.firstSlot)
+            let count = Int(node.count)
+            var size = count > 0 ? count + 1 : 2  // brackets and the commas between entries
+            if !node.isList {
+                let keys = Int(node.keySet)
+                for i in 0..<count { size += keyRanges[keys + i].count }
+            }
+            for i in 0..<count {
+                switch slots[first + i] {
+                case .unset, .null: size += 4  // null
+                case .node(let n): size += self.size(ofNode: n)
+                case .encoded(let start, let end): size += Int(end - start)
+                }
+            }
+            return size
+        }
+
+        /// Writes the node's JSON at `cursor` and moves it past them.
+        func writeNode(_ index: Int32, to cursor: inout UnsafeMutablePointer<UInt8>) {
             let node = nodes[Int(index)]
             let first = Int(node.firstSlot)
             let count = Int(node.count)
             if node.isList {
-                out.append(UInt8(ascii: "["))
+                put(UInt8(ascii: "["), &cursor)
                 for i in 0..<count {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    writeSlot(first + i, to: &out)
+                    if i > 0 { put(UInt8(ascii: ","), &cursor) }
+                    writeSlot(first + i, to: &cursor)
                 }
-                out.append(UInt8(ascii: "]"))
+                put(UInt8(ascii: "]"), &cursor)
             } else {
-                out.append(UInt8(ascii: "{"))
+                put(UInt8(ascii: "{"), &cursor)
                 let keys = Int(node.keySet)
                 for i in 0..<count {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: keyBytes[keyRanges[keys + i]]))
-                    writeSlot(first + i, to: &out)
+                    if i > 0 { put(UInt8(ascii: ","), &cursor) }
+                    copy(UnsafeBufferPointer(rebasing: keyBytes[keyRanges[keys + i]]), &cursor)
+                    writeSlot(first + i, to: &cursor)
                 }
-                out.append(UInt8(ascii: "}"))
+                put(UInt8(ascii: "}"), &cursor)
             }
         }
 
-        private func writeSlot(_ slot: Int, to out: inout [UInt8]) {
+        private func writeSlot(_ slot: Int, to cursor: inout UnsafeMutablePointer<UInt8>) {
             switch slots[slot] {
-            case .unset, .null: out.append(contentsOf: JSONOutput.nullBytes)
-            case .node(let n): writeNode(n, to: &out)
+            case .unset, .null:
+                for byte in "null".utf8 { put(byte, &cursor) }
+            case .node(let n): writeNode(n, to: &cursor)
             case .encoded(let start, let end):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: leafBytes[Int(start)..<Int(end)]))
+                copy(UnsafeBufferPointer(rebasing: leafBytes[Int(start)..<Int(end)]), &cursor)
             }
+        }
+
+        @inline(__always) private func put(_ byte: UInt8, _ cursor: inout UnsafeMutablePointer<UInt8>) {
+            cursor.pointee = byte
+            cursor += 1
+        }
+
+        @inline(__always) private func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout UnsafeMutablePointer<UInt8>) {
+            guard let base = bytes.baseAddress else { return }
+            cursor.update(from: base, count: bytes.count)
+            cursor += bytes.count
         }
     }
 }
