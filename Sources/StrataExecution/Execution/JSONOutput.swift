@@ -24,14 +24,24 @@ enum JSONOutput {
         }
     }
 
-    /// Appends JSON-escaped UTF-8 bytes (without quotes).
+    /// Appends JSON-escaped UTF-8 bytes (without quotes). Runs that need no escaping are found eight bytes at a
+    /// time and appended whole.
     static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let count = bytes.count
         var runStart = 0
-        for i in 0..<bytes.count {
+        var i = 0
+        while i < count {
+            if i &+ 8 <= count,
+                !mayNeedEscaping(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+            {
+                i &+= 8
+                continue
+            }
             let byte = bytes[i]
+            i &+= 1
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            runStart = i + 1
+            if runStart < i &- 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i &- 1)])) }
+            runStart = i
             out.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -45,7 +55,18 @@ enum JSONOutput {
                 out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
         }
-        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character (below 0x20), `"` or `\`. Exact: each test
+    /// is the classic "has a byte below n" bit trick, which has no false positives or negatives for the whole word.
+    @inline(__always) static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
     }
 
     static func appendInt(_ value: Int64, to out: inout [UInt8]) {
