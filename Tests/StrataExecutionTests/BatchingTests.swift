@@ -29,6 +29,42 @@ import Testing
         #expect(statements == 3)
     }
 
+    /// Tasks listed in project order share their project with their neighbours; the loaders skip a key equal to
+    /// the previous one (registering and completing). Every task must still get its own project, whether its
+    /// neighbour had the same one or not, and a key seen again after others must not be lost.
+    @Test("grouped and interleaved to-one keys each resolve to their own row, in one lookup")
+    func groupedKeysResolveToTheirOwnRows() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor()
+        let harness = ExecutionHarness(executor: executor)
+        let (json, statements) = await harness.counting(
+            "{ tasks(first: 100, orderBy: [{ field: PROJECT_ID }, { field: ID }]) { id projectId project { id } } }")
+        #expect(json["errors"] == nil)
+        #expect(statements == 2)
+        guard case .array(let tasks)? = json["data"]?["tasks"] else {
+            Issue.record("no tasks")
+            return
+        }
+        #expect(tasks.count > 50)
+        var projects = Set<String>()
+        var runs = 0
+        var previous: JSONValue?
+        for task in tasks {
+            #expect(task["project"]?["id"] == task["projectId"])
+            if case .string(let id)? = task["projectId"] { projects.insert(id) }
+            if task["projectId"] != previous { runs += 1 }
+            previous = task["projectId"]
+        }
+        #expect(projects.count > 1)
+        #expect(runs < tasks.count)  // some neighbours share a project: the skip was exercised
+
+        // The same keys interleaved (ordered by task id): still one lookup, still each task's own project.
+        let (mixed, mixedStatements) = await harness.counting("{ tasks(first: 100) { projectId project { id } } }")
+        #expect(mixedStatements == 2)
+        if case .array(let rows)? = mixed["data"]?["tasks"] {
+            for row in rows { #expect(row["project"]?["id"] == row["projectId"]) }
+        }
+    }
+
     @Test("the same relation asked for twice through fragments is fetched once")
     func fragmentsShareFetches() async throws {
         let (executor, _) = try await DefaultSchemaFixture.executor()

@@ -462,6 +462,8 @@ final class ExecutionRun {
         default: objectType = nil
         }
         if work.namedType?.kind != .object { objectType = nil }
+        var previousKey = StorageValue.null
+        var previousResult: Result<Row?, FieldError> = .success(nil)
         work.batch.parents.withUnsafeBufferPointer { parents in
             work.slots.withUnsafeBufferPointer { slots in
                 for position in 0..<parents.count {
@@ -473,7 +475,13 @@ final class ExecutionRun {
                             nextIndex: &nextIndex)
                         continue
                     }
-                    switch table.result(for: row.values[localColumn]) {
+                    // Consecutive parents with the same key (grouped rows) reuse the previous result: no hash.
+                    let key = row.values[localColumn]
+                    if key != previousKey {
+                        previousKey = key
+                        previousResult = table.result(for: key)
+                    }
+                    switch previousResult {
                     case .failure(let error):
                         report(error, slot, work.fieldNodes)
                         tree.setNull(slot)

@@ -90,7 +90,12 @@ public final class RequestLoaders {
         var needed = false
         // Sized once for the batch: growing rehashes every key already in.
         entry.keys.reserveCapacity(entry.keys.count + keys.underestimatedCount)
+        // Parents often come grouped by their key (a page of tasks in project order): a key equal to the one
+        // before it has already been registered, and registering it again changes nothing, so it is not hashed.
+        var previous = StorageValue.null
         for key in keys where !key.isNull {
+            if key == previous { continue }
+            previous = key
             guard let index = entry.keys.index(forKey: key) else {
                 needed = true
                 entry.keys[key] = KeyState(settled: nil, isPending: true, row: nil)
