@@ -15,6 +15,8 @@ final class ExecutionRun {
     let source: Source
     let collector: FieldCollector
     let resolvers: ResolverSet
+    /// Per object type and field: definition, resolver, leaf kind, direct completion (built with the executor).
+    let fieldPlans: FieldPlans
     let loaders: RequestLoaders
     let context: RequestContext
     /// Written once per completed value (hundreds of thousands of times in a large response). A run belongs to
@@ -90,13 +92,15 @@ final class ExecutionRun {
 
     init(
         schema: Schema, source: Source, fragments: [String: FragmentDefinition], variables: [String: InputValue],
-        resolvers: ResolverSet, loaders: RequestLoaders, context: RequestContext, tree: ResultTree = ResultTree()
+        resolvers: ResolverSet, fieldPlans: FieldPlans? = nil, loaders: RequestLoaders, context: RequestContext,
+        tree: ResultTree = ResultTree()
     ) {
         self.tree = tree
         self.schema = schema
         self.source = source
         self.collector = FieldCollector(schema: schema, fragments: fragments, variables: variables)
         self.resolvers = resolvers
+        self.fieldPlans = fieldPlans ?? FieldPlans(schema: schema, resolvers: resolvers)
         self.loaders = loaders
         self.context = context
     }
@@ -156,9 +160,10 @@ final class ExecutionRun {
         }
         if nodes.isEmpty { return [] }
 
-        let definitions = fields.map { schema.fieldDefinition(parentType: batch.typeName, fieldName: $0.name) }
+        let table = fieldPlans.table(for: batch.typeName)
+        let entries = fields.map { field in table?[field.name] ?? fieldPlans.entry(batch.typeName, field.name) }
         let keySet = tree.addKeySet(fields.map(\.responseKey))
-        let nonNull = definitions.map { $0?.type.isNonNull ?? false }
+        let nonNull = entries.map { $0?.definition.type.isNonNull ?? false }
         for node in nodes { tree.allocateFields(of: node, keySet: keySet, nonNull: nonNull) }
 
         var works: [Work] = []
@@ -169,7 +174,7 @@ final class ExecutionRun {
                 for slot in slots { tree.setString(slot, batch.typeName) }
                 continue
             }
-            guard let definition = definitions[index] else {
+            guard let entry = entries[index] else {
                 // Validation rules out unknown fields; a stale cached plan could not reach here either.
                 for slot in slots {
                     report(FieldError("Cannot query field \"\(field.name)\" on type \"\(batch.typeName)\"."), slot, field.nodes)
@@ -177,6 +182,7 @@ final class ExecutionRun {
                 }
                 continue
             }
+            let definition = entry.definition
             var failure: FieldError?
             let arguments: [String: InputValue]
             switch ArgumentCoercion.coerce(field.nodes[0].arguments, definition: definition, schema: schema, variables: collector.variables) {
@@ -189,14 +195,11 @@ final class ExecutionRun {
                 parentType: batch.typeName, field: definition, responseKey: field.responseKey, arguments: arguments,
                 parents: objects, subSelections: field.nodes.compactMap(\.selectionSet),
                 lookahead: SelectionLookahead(fragments: collector.fragments, application: resolvers.application))
-            let namedType = schema.types[definition.type.namedType]
-            let resolver = resolvers.resolver(batch.typeName, definition)
             works.append(
                 Work(
-                    batch: resolveBatch, resolver: resolver, fieldType: definition.type, slots: slots,
-                    fieldNodes: field.nodes, failure: failure, namedType: namedType,
-                    leafKind: namedType.map(LeafSerializer.kind(of:)) ?? .notLeaf, direct: Direct(resolver),
-                    group: plannedBatches))
+                    batch: resolveBatch, resolver: entry.resolver, fieldType: definition.type, slots: slots,
+                    fieldNodes: field.nodes, failure: failure, namedType: entry.namedType, leafKind: entry.leafKind,
+                    direct: entry.direct, group: plannedBatches))
         }
         return works
     }
@@ -345,11 +348,9 @@ final class ExecutionRun {
             case .rootList(let resolver): target = resolver.target.typeName
             default: continue
             }
+            let table = fieldPlans.table(for: target)
             for field in collector.collect(work.batch.subSelections, for: target) {
-                guard let definition = schema.fieldDefinition(parentType: target, fieldName: field.name),
-                    case .batch(let resolver) = resolvers.resolver(target, definition),
-                    let toOne = resolver as? ToOneResolver
-                else { continue }
+                guard case .toOne(let toOne)? = table?[field.name]?.direct else { continue }
                 shapes.insert(toOne.shape)
             }
         }

@@ -13,6 +13,7 @@ public final class Executor: Sendable {
     public let storage: StorageRouter
     public let options: ExecutorOptions
     let resolvers: ResolverSet
+    let fieldPlans: FieldPlans
     let documents: DocumentCache
     let validationRules: [any ValidationRule]
     let trees = ResultTreePool()
@@ -38,6 +39,7 @@ public final class Executor: Sendable {
         self.options = options
         self.resolvers = ResolverSet(
             application: resolvers, builtin: BuiltinResolvers.make(schema: schema, model: model, storage: storage))
+        self.fieldPlans = FieldPlans(schema: schema, resolvers: self.resolvers)
         self.documents = DocumentCache(capacity: options.documentCacheCapacity)
         var rules = specifiedRules
         rules.append(MaxDepthRule(maxDepth: options.maxDepth))
@@ -146,7 +148,7 @@ public final class Executor: Sendable {
         }
         let execution = ExecutionRun(
             schema: schema, source: prepared.source, fragments: fragments, variables: variables, resolvers: resolvers,
-            loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize), context: context,
+            fieldPlans: fieldPlans, loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize), context: context,
             tree: trees.take())
         let root = await execution.execute(operation, rootType: rootType.name)
 

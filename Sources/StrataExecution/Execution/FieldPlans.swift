@@ -1,0 +1,71 @@
+import StrataSchema
+
+/// What planning a field needs that depends only on its object type and its name — the definition, the named
+/// type, the resolver, how leaves serialize and how the executor completes it directly — worked out once when the
+/// executor is built. Planning a batch then finds each field with one lookup, where it otherwise asked the schema
+/// (two hashes), the type table, both resolver tables and a chain of type casts for every field of every batch.
+struct FieldPlans: Sendable {
+    /// A class: planning passes entries around by reference (one retain), not as copies of their fields.
+    final class Entry: Sendable {
+        let definition: FieldDef
+        let namedType: NamedType?
+        let resolver: Resolver
+        let leafKind: LeafSerializer.Kind
+        let direct: ExecutionRun.Direct
+
+        init(
+            definition: FieldDef, namedType: NamedType?, resolver: Resolver, leafKind: LeafSerializer.Kind,
+            direct: ExecutionRun.Direct
+        ) {
+            self.definition = definition
+            self.namedType = namedType
+            self.resolver = resolver
+            self.leafKind = leafKind
+            self.direct = direct
+        }
+    }
+
+    private let byType: [String: [String: Entry]]
+    private let schema: Schema
+    private let resolvers: ResolverSet
+
+    init(schema: Schema, resolvers: ResolverSet) {
+        self.schema = schema
+        self.resolvers = resolvers
+        var byType: [String: [String: Entry]] = [:]
+        for (typeName, type) in schema.types {
+            guard case .object(let object) = type else { continue }
+            var entries: [String: Entry] = [:]
+            for field in object.fields {
+                entries[field.name] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+            }
+            // The meta-fields of the query type are not among its declared fields.
+            if typeName == schema.queryTypeName {
+                for name in ["__schema", "__type"] {
+                    if let field = schema.fieldDefinition(parentType: typeName, fieldName: name) {
+                        entries[name] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+                    }
+                }
+            }
+            byType[typeName] = entries
+        }
+        self.byType = byType
+    }
+
+    /// The fields of `typeName` (an object type), for looking several up.
+    func table(for typeName: String) -> [String: Entry]? { byType[typeName] }
+
+    /// The entry of a field the table does not hold (not an object type's declared field): worked out now.
+    func entry(_ typeName: String, _ fieldName: String) -> Entry? {
+        guard let field = schema.fieldDefinition(parentType: typeName, fieldName: fieldName) else { return nil }
+        return Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+    }
+
+    private static func entry(_ typeName: String, _ field: FieldDef, schema: Schema, resolvers: ResolverSet) -> Entry {
+        let namedType = schema.types[field.type.namedType]
+        let resolver = resolvers.resolver(typeName, field)
+        return Entry(
+            definition: field, namedType: namedType, resolver: resolver,
+            leafKind: namedType.map(LeafSerializer.kind(of:)) ?? .notLeaf, direct: ExecutionRun.Direct(resolver))
+    }
+}
