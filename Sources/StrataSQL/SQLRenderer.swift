@@ -59,6 +59,18 @@ public struct SQLRenderer: Sendable {
 
     /// Keys for a membership test: the column's case is checked, NULLs (which match nothing) and byte-wise
     /// duplicates dropped.
+    /// `keys` after checking each key's type; the caller promised they are distinct and not null, so they are not
+    /// deduplicated again (the loaders already did, with one hash per key).
+    func checkedKeys(_ keys: [StorageValue], column: ColumnDescriptor, entity: EntityDescriptor) throws(StorageError)
+        -> [StorageValue]
+    {
+        for key in keys where key.isNull || !column.acceptsStorageCase(of: key) {
+            guard key.isNull else { throw wrongKeyType(key, column: column, entity: entity) }
+            return try distinctKeys(keys, column: column, entity: entity)  // a broken promise: take the long way
+        }
+        return keys
+    }
+
     func distinctKeys(_ keys: [StorageValue], column: ColumnDescriptor, entity: EntityDescriptor) throws(StorageError)
         -> [StorageValue]
     {
@@ -66,14 +78,16 @@ public struct SQLRenderer: Sendable {
         var distinct: [StorageValue] = []
         distinct.reserveCapacity(keys.count)
         for key in keys {
-            guard column.acceptsStorageCase(of: key) else {
-                throw StorageError(
-                    .invalidRequest, "Key has the wrong type.",
-                    detail: "\(entity.name).\(column.name) of type \(column.type) got \(key)", column: column.name)
-            }
+            guard column.acceptsStorageCase(of: key) else { throw wrongKeyType(key, column: column, entity: entity) }
             if !key.isNull && seen.insert(ByteWiseKey(key)).inserted { distinct.append(key) }
         }
         return distinct
+    }
+
+    private func wrongKeyType(_ key: StorageValue, column: ColumnDescriptor, entity: EntityDescriptor) -> StorageError {
+        StorageError(
+            .invalidRequest, "Key has the wrong type.",
+            detail: "\(entity.name).\(column.name) of type \(column.type) got \(key)", column: column.name)
     }
 }
 

@@ -21,6 +21,28 @@ struct SQLRendererReadTests {
         #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB])])
     }
 
+    @Test("keys promised distinct are bound as given, still type-checked; a null breaks the promise and is dropped")
+    func distinctKeysPromise() throws {
+        let promised = LookupRequest(entity: "Task", column: "id", keys: [b, a], columns: [], keysAreDistinct: true)
+        let lite = try #require(try sqlite.select(lookup: promised).statement)
+        #expect(lite.bindings == [b, a])
+
+        let withNull = LookupRequest(
+            entity: "Task", column: "id", keys: [a, .null, a], columns: [], keysAreDistinct: true)
+        #expect(try #require(try sqlite.select(lookup: withNull).statement).bindings == [a])
+
+        let wrongType = LookupRequest(entity: "Task", column: "id", keys: [.int(1)], keysAreDistinct: true)
+        #expect(throws: StorageError.self) { try sqlite.select(lookup: wrongType) }
+
+        let related = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [b, a], limit: 2, columns: [], keysAreDistinct: true)
+        let pageSQL = try #require(try sqlite.select(related: related).statement)
+        #expect(pageSQL.bindings.prefix(2) == [b, a])
+        let relatedWrongType = RelatedRequest(
+            entity: "Task", foreignKey: "owner_id", parentKeys: [.bool(true)], keysAreDistinct: true)
+        #expect(throws: StorageError.self) { try postgres.select(related: relatedWrongType) }
+    }
+
     @Test("a lookup without keys needs no statement")
     func emptyLookup() throws {
         let query = try sqlite.select(lookup: LookupRequest(entity: "Task", column: "id", keys: [.null]))

@@ -440,7 +440,7 @@ public final class RequestLoaders {
             }
             let request = LookupRequest(
                 entity: shape.entity, column: shape.column, keys: keys, filter: shape.filter,
-                columns: names(columns, shape.entity, adapter))
+                columns: names(columns, shape.entity, adapter), keysAreDistinct: true)
             do throws(StorageError) {
                 return .lookup(shape, keys, columns, .success(try await adapter.lookup(request)))
             } catch {
@@ -453,7 +453,8 @@ public final class RequestLoaders {
             let request = RelatedRequest(
                 entity: shape.entity, foreignKey: shape.foreignKey, parentKeys: keys, filter: shape.filter,
                 orderBy: shape.orderBy, offset: shape.offset, limit: shape.limit,
-                includeTotalCount: shape.includeTotalCount, columns: names(columns, shape.entity, adapter))
+                includeTotalCount: shape.includeTotalCount, columns: names(columns, shape.entity, adapter),
+                keysAreDistinct: true)
             do throws(StorageError) {
                 return .related(shape, keys, columns, .success(try await adapter.related(request)))
             } catch {

@@ -30,13 +30,20 @@ public struct LookupRequest: Sendable, Hashable {
     public var filter: Predicate?
     /// Column names to fetch; `nil` means all. Adapters always include `column` itself.
     public var columns: [String]?
+    /// The caller's promise that `keys` holds no null and no key twice (byte for byte), so an adapter need not
+    /// deduplicate them. The executor's loaders make it; anything else leaves it false.
+    public var keysAreDistinct: Bool
 
-    public init(entity: String, column: String, keys: [StorageValue], filter: Predicate? = nil, columns: [String]? = nil) {
+    public init(
+        entity: String, column: String, keys: [StorageValue], filter: Predicate? = nil, columns: [String]? = nil,
+        keysAreDistinct: Bool = false
+    ) {
         self.entity = entity
         self.column = column
         self.keys = keys
         self.filter = filter
         self.columns = columns
+        self.keysAreDistinct = keysAreDistinct
     }
 }
 
@@ -80,11 +87,14 @@ public struct RelatedRequest: Sendable, Hashable {
     public var limit: Int?
     public var includeTotalCount: Bool
     public var columns: [String]?
+    /// The caller's promise that `parentKeys` holds no null and no key twice (byte for byte), as
+    /// `LookupRequest.keysAreDistinct`.
+    public var keysAreDistinct: Bool
 
     public init(
         entity: String, foreignKey: String, parentKeys: [StorageValue], filter: Predicate? = nil,
         orderBy: [SortKey] = [], offset: Int = 0, limit: Int? = nil, includeTotalCount: Bool = false,
-        columns: [String]? = nil
+        columns: [String]? = nil, keysAreDistinct: Bool = false
     ) {
         self.entity = entity
         self.foreignKey = foreignKey
@@ -95,5 +105,6 @@ public struct RelatedRequest: Sendable, Hashable {
         self.limit = limit
         self.includeTotalCount = includeTotalCount
         self.columns = columns
+        self.keysAreDistinct = keysAreDistinct
     }
 }
