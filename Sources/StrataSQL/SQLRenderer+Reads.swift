@@ -14,10 +14,8 @@ extension SQLRenderer {
         let keyIndex = try columnIndex(request.column, in: entity)
         let selected = try selection(request.columns, in: entity, required: keyIndex)
         let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
-        let keys =
-            try request.keysAreDistinct
-            ? checkedKeys(request.keys, column: entity.columns[keyIndex], entity: entity)
-            : distinctKeys(request.keys, column: entity.columns[keyIndex], entity: entity)
+        let keys = try membershipKeys(
+            request.keys, promisedDistinct: request.keysAreDistinct, column: entity.columns[keyIndex], entity: entity)
         let resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
         guard !keys.isEmpty else { return SQLQuery(statement: nil, entity: entity, resultColumns: resultColumns) }
         var sql: SQL = "SELECT \(selectList(selected, of: entity)) FROM \(table: entity) WHERE "
@@ -71,10 +69,9 @@ extension SQLRenderer {
         let fkIndex = try columnIndex(request.foreignKey, in: entity)
         let selected = try selection(request.columns, in: entity, required: fkIndex)
         try Self.validatePaging(offset: request.offset, limit: request.limit)
-        let keys =
-            try request.keysAreDistinct
-            ? checkedKeys(request.parentKeys, column: entity.columns[fkIndex], entity: entity)
-            : distinctKeys(request.parentKeys, column: entity.columns[fkIndex], entity: entity)
+        let keys = try membershipKeys(
+            request.parentKeys, promisedDistinct: request.keysAreDistinct, column: entity.columns[fkIndex],
+            entity: entity)
         let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
         let order = try orderTerms(request.orderBy, in: entity)
         var resultColumns = selected.map { SQLQuery.ResultColumn.column($0) } + [.rowNumber]

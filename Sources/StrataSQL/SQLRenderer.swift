@@ -57,20 +57,22 @@ public struct SQLRenderer: Sendable {
         }
     }
 
-    /// Keys for a membership test: the column's case is checked, NULLs (which match nothing) and byte-wise
-    /// duplicates dropped.
-    /// `keys` after checking each key's type; the caller promised they are distinct and not null, so they are not
-    /// deduplicated again (the loaders already did, with one hash per key).
-    func checkedKeys(_ keys: [StorageValue], column: ColumnDescriptor, entity: EntityDescriptor) throws(StorageError)
-        -> [StorageValue]
-    {
+    /// Keys for a membership test: each key's case is checked against the column. Unless the caller promised they
+    /// are distinct and not null (the loaders do, having deduplicated them with one hash per key), NULLs (which
+    /// match nothing) and byte-wise duplicates are dropped; a NULL in promised keys breaks the promise, and they
+    /// are deduplicated after all.
+    func membershipKeys(
+        _ keys: [StorageValue], promisedDistinct: Bool, column: ColumnDescriptor, entity: EntityDescriptor
+    ) throws(StorageError) -> [StorageValue] {
+        guard promisedDistinct else { return try distinctKeys(keys, column: column, entity: entity) }
         for key in keys where key.isNull || !column.acceptsStorageCase(of: key) {
             guard key.isNull else { throw wrongKeyType(key, column: column, entity: entity) }
-            return try distinctKeys(keys, column: column, entity: entity)  // a broken promise: take the long way
+            return try distinctKeys(keys, column: column, entity: entity)
         }
         return keys
     }
 
+    /// `keys` with each key's case checked, NULLs and byte-wise duplicates dropped.
     func distinctKeys(_ keys: [StorageValue], column: ColumnDescriptor, entity: EntityDescriptor) throws(StorageError)
         -> [StorageValue]
     {

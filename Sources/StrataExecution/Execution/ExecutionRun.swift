@@ -92,7 +92,7 @@ final class ExecutionRun {
 
     init(
         schema: Schema, source: Source, fragments: [String: FragmentDefinition], variables: [String: InputValue],
-        resolvers: ResolverSet, fieldPlans: FieldPlans? = nil, loaders: RequestLoaders, context: RequestContext,
+        resolvers: ResolverSet, fieldPlans: FieldPlans, loaders: RequestLoaders, context: RequestContext,
         tree: ResultTree = ResultTree()
     ) {
         self.tree = tree
@@ -100,7 +100,7 @@ final class ExecutionRun {
         self.source = source
         self.collector = FieldCollector(schema: schema, fragments: fragments, variables: variables)
         self.resolvers = resolvers
-        self.fieldPlans = fieldPlans ?? FieldPlans(schema: schema, resolvers: resolvers)
+        self.fieldPlans = fieldPlans
         self.loaders = loaders
         self.context = context
     }

@@ -148,8 +148,8 @@ public final class Executor: Sendable {
         }
         let execution = ExecutionRun(
             schema: schema, source: prepared.source, fragments: fragments, variables: variables, resolvers: resolvers,
-            fieldPlans: fieldPlans, loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize), context: context,
-            tree: trees.take())
+            fieldPlans: fieldPlans, loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize),
+            context: context, tree: trees.take())
         let root = await execution.execute(operation, rootType: rootType.name)
 
         var body: [UInt8] = []
