@@ -39,23 +39,40 @@ final class ExecutionRun {
         var nodes: [Int32]
     }
 
-    /// One field of one batch.
-    struct Work {
-        var batch: ResolveBatch
-        var resolver: Resolver
-        var fieldType: TypeRef
-        var slots: [Int32]
-        var fieldNodes: [Field]
+    /// One field of one batch. A class: the step loops hand works around by reference (a struct copy retained
+    /// and released each of its dozen reference-counted members, a large part of a small request's time).
+    final class Work {
+        let batch: ResolveBatch
+        let resolver: Resolver
+        let fieldType: TypeRef
+        let slots: [Int32]
+        let fieldNodes: [Field]
         var failure: FieldError?
         /// The innermost named type of `fieldType`, looked up once.
-        var namedType: NamedType?
-        var leafKind: LeafSerializer.Kind
+        let namedType: NamedType?
+        let leafKind: LeafSerializer.Kind
         /// How completion may read the field without materializing `FieldResult`s (Strata's storage resolvers).
-        var direct: Direct
+        let direct: Direct
         /// The planned batch this work belongs to (works of one batch share their parents).
-        var group: Int
+        let group: Int
         /// Whether its keys are registered already (a work carried over from the previous step).
         var prepared = false
+
+        init(
+            batch: ResolveBatch, resolver: Resolver, fieldType: TypeRef, slots: [Int32], fieldNodes: [Field],
+            failure: FieldError?, namedType: NamedType?, leafKind: LeafSerializer.Kind, direct: Direct, group: Int
+        ) {
+            self.batch = batch
+            self.resolver = resolver
+            self.fieldType = fieldType
+            self.slots = slots
+            self.fieldNodes = fieldNodes
+            self.failure = failure
+            self.namedType = namedType
+            self.leafKind = leafKind
+            self.direct = direct
+            self.group = group
+        }
     }
 
     /// Storage resolvers whose values completion reads straight from the parents' rows, without wrapping each
@@ -232,7 +249,7 @@ final class ExecutionRun {
         if !deferred.isEmpty {
             var kept: [Work] = []
             kept.reserveCapacity(works.count)
-            for var work in works {
+            for work in works {
                 if work.failure == nil, case .toOne(let toOne) = work.direct, deferred.contains(toOne.shape) {
                     work.prepared = true
                     carried.append(work)

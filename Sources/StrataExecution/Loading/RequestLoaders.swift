@@ -490,20 +490,32 @@ public final class RequestLoaders {
             guard var entry = lookups.removeValue(forKey: shape) else { return }
             switch result {
             case .success(let rows):
+                // Keys of this batch that a row settled: when that is all of them, no key is hashed a second time.
+                var settledKeys = 0
                 if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
                     let column = descriptor.columnIndex(shape.column)
                 {
-                    for row in rows { entry.keys[row[column]] = KeyState(settled: columns, isPending: false, row: row) }
+                    for row in rows {
+                        let state = KeyState(settled: columns, isPending: false, row: row)
+                        guard let index = entry.keys.index(forKey: row[column]) else {
+                            entry.keys[row[column]] = state
+                            continue
+                        }
+                        if entry.keys.values[index].isPending { settledKeys += 1 }
+                        entry.keys.values[index] = state
+                    }
                 }
                 // A key without a row has none whatever the columns (an earlier row of it, if any, stays).
-                for key in keys {
-                    guard let index = entry.keys.index(forKey: key) else {
-                        entry.keys[key] = KeyState(settled: .all, isPending: false, row: nil)
-                        continue
-                    }
-                    if entry.keys.values[index].isPending {
-                        entry.keys.values[index].isPending = false
-                        entry.keys.values[index].settled = .all
+                if settledKeys < keys.count {
+                    for key in keys {
+                        guard let index = entry.keys.index(forKey: key) else {
+                            entry.keys[key] = KeyState(settled: .all, isPending: false, row: nil)
+                            continue
+                        }
+                        if entry.keys.values[index].isPending {
+                            entry.keys.values[index].isPending = false
+                            entry.keys.values[index].settled = .all
+                        }
                     }
                 }
             case .failure(let error):
