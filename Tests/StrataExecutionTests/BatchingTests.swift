@@ -65,6 +65,35 @@ import Testing
         }
     }
 
+    /// Completion reads each to-one result through the slot its key got when it was registered; parents without a
+    /// key (null assignee) hold no slot. A slot taken from the wrong parent, or a null read as a key, would show
+    /// as a task with someone else's assignee, or an assignee where there is none.
+    @Test("nullable to-one keys, interleaved with nulls, each complete to their own row or to null")
+    func nullableToOneKeysCompleteThroughTheirSlots() async throws {
+        let (executor, _) = try await DefaultSchemaFixture.executor()
+        let (json, statements) = await ExecutionHarness(executor: executor).counting(
+            "{ tasks(first: 200) { assigneeId assignee { id } } }")
+        #expect(json["errors"] == nil)
+        #expect(statements == 2)
+        guard case .array(let tasks)? = json["data"]?["tasks"] else {
+            Issue.record("no tasks")
+            return
+        }
+        var withAssignee = 0
+        var withoutAssignee = 0
+        for task in tasks {
+            if task["assigneeId"] == .null {
+                withoutAssignee += 1
+                #expect(task["assignee"] == .null)
+            } else {
+                withAssignee += 1
+                #expect(task["assignee"]?["id"] == task["assigneeId"])
+            }
+        }
+        #expect(withAssignee > 0)
+        #expect(withoutAssignee > 0)
+    }
+
     @Test("the same relation asked for twice through fragments is fetched once")
     func fragmentsShareFetches() async throws {
         let (executor, _) = try await DefaultSchemaFixture.executor()

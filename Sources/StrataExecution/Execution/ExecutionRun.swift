@@ -57,6 +57,8 @@ final class ExecutionRun {
         let group: Int
         /// Whether its keys are registered already (a work carried over from the previous step).
         var prepared = false
+        /// For a to-one work: each parent's key slot in the loaders' lookup table (`ToOneResolver.prepareSlots`).
+        var lookupSlots: [Int32] = []
 
         init(
             batch: ResolveBatch, resolver: Resolver, fieldType: TypeRef, slots: [Int32], fieldNodes: [Field],
@@ -232,10 +234,11 @@ final class ExecutionRun {
         // 1. Every batch resolver registers what it needs.
         let waiting = waitingLookups(works)
         for index in works.indices where works[index].failure == nil && !works[index].prepared {
-            if case .batch(let resolver) = works[index].resolver {
-                if case .toOne(let toOne) = works[index].direct {
-                    loaders.requestsCanWait = waiting.contains(toOne.shape)
-                }
+            if case .toOne(let toOne) = works[index].direct {
+                loaders.requestsCanWait = waiting.contains(toOne.shape)
+                works[index].lookupSlots = toOne.prepareSlots(works[index].batch, loaders: loaders)
+                loaders.requestsCanWait = false
+            } else if case .batch(let resolver) = works[index].resolver {
                 do throws(FieldError) {
                     try resolver.prepare(works[index].batch, loaders: loaders)
                 } catch {
@@ -480,7 +483,10 @@ final class ExecutionRun {
         default: objectType = nil
         }
         if work.namedType?.kind != .object { objectType = nil }
+        // Each parent's key slot, from `prepareSlots` (a work prepared another way has none: keys are hashed).
+        let keySlots = work.lookupSlots.count == work.batch.parents.count ? work.lookupSlots : nil
         var previousKey = StorageValue.null
+        var previousSlot: Int32 = -1
         var previousResult: Result<Row?, FieldError> = .success(nil)
         work.batch.parents.withUnsafeBufferPointer { parents in
             work.slots.withUnsafeBufferPointer { slots in
@@ -493,11 +499,19 @@ final class ExecutionRun {
                             nextIndex: &nextIndex)
                         continue
                     }
-                    // Consecutive parents with the same key (grouped rows) reuse the previous result: no hash.
-                    let key = row.values[localColumn]
-                    if key != previousKey {
-                        previousKey = key
-                        previousResult = table.result(for: key)
+                    if let keySlots {
+                        let keySlot = keySlots[position]
+                        if keySlot != previousSlot {
+                            previousSlot = keySlot
+                            previousResult = table.result(atSlot: keySlot)
+                        }
+                    } else {
+                        // Consecutive parents with the same key (grouped rows) reuse the previous result: no hash.
+                        let key = row.values[localColumn]
+                        if key != previousKey {
+                            previousKey = key
+                            previousResult = table.result(for: key)
+                        }
                     }
                     switch previousResult {
                     case .failure(let error):

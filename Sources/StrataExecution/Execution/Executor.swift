@@ -2,7 +2,7 @@ public import StrataJSON
 public import StrataLanguage
 public import StrataModel
 public import StrataSchema
-public import StrataStorage
+import StrataStorage
 import StrataValidation
 
 /// Executes GraphQL requests against a schema: parse (cached), validate (cached), coerce variables, execute

@@ -60,21 +60,27 @@ public final class RequestLoaders {
         }
     }
 
+    /// Every key of one lookup shape requested so far, each in a slot of its own: one hash tells whether a key was
+    /// fetched (and its row) and whether it waits, and callers that keep a key's slot read its result without
+    /// hashing it again (slots never move).
     struct LookupEntry {
-        /// Every key requested so far: one hash tells whether it was fetched (and its row), and whether it waits.
-        var keys: [StorageValue: KeyState] = [:]
-        var pending: [StorageValue] = []
+        var slots: [StorageValue: Int32] = [:]
+        var states: [KeyState] = []
+        /// Slots waiting for the next dispatch.
+        var pending: [Int32] = []
         var pendingColumns = ColumnSet()
-        var failures: [StorageValue: FieldError] = [:]
     }
 
     struct KeyState {
+        var key: StorageValue
         /// For a key fetched (found or not, or failed): the columns its row holds (`.all` when there is none).
         var settled: ColumnSet?
         /// Whether the key is in `pending` (cleared when its batch's result is recorded).
         var isPending: Bool
         /// The key's row, once fetched and found.
         var row: Row?
+        /// The error its batch failed with (it is not fetched again).
+        var failure: FieldError?
     }
 
     public func requestLookup(_ shape: LookupShape, key: StorageValue, columns: ColumnSet = .all) {
@@ -84,25 +90,54 @@ public final class RequestLoaders {
     /// Registers every key of a step at once (one dictionary access for the whole batch). A key already fetched
     /// with every column of `columns` is not fetched again.
     public func requestLookups(_ shape: LookupShape, keys: some Sequence<StorageValue>, columns: ColumnSet = .all) {
+        register(shape, keys: keys, columns: columns) { _ in }
+    }
+
+    /// `requestLookups`, returning each key's slot (-1 for a null key), for `LookupTable.result(atSlot:)`.
+    public func requestLookupSlots(
+        _ shape: LookupShape, keys: some Sequence<StorageValue>, columns: ColumnSet = .all
+    ) -> [Int32] {
+        var slots: [Int32] = []
+        slots.reserveCapacity(keys.underestimatedCount)
+        register(shape, keys: keys, columns: columns) { slots.append($0) }
+        return slots
+    }
+
+    private func register(
+        _ shape: LookupShape, keys: some Sequence<StorageValue>, columns: ColumnSet, slotOf: (Int32) -> Void
+    ) {
         if !requestsCanWait { pinnedLookupShapes.insert(shape) }
         var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
         let wasIdle = entry.pending.isEmpty
         var needed = false
         // Sized once for the batch: growing rehashes every key already in.
-        entry.keys.reserveCapacity(entry.keys.count + keys.underestimatedCount)
+        entry.slots.reserveCapacity(entry.slots.count + keys.underestimatedCount)
         // Parents often come grouped by their key (a page of tasks in project order): a key equal to the one
         // before it has already been registered, and registering it again changes nothing, so it is not hashed.
-        var previous = StorageValue.null
-        for key in keys where !key.isNull {
-            if key == previous { continue }
-            previous = key
-            guard let index = entry.keys.index(forKey: key) else {
-                needed = true
-                entry.keys[key] = KeyState(settled: nil, isPending: true, row: nil)
-                entry.pending.append(key)
+        var previous = (key: StorageValue.null, slot: Int32(-1))
+        for key in keys {
+            if key.isNull {
+                slotOf(-1)
                 continue
             }
-            let state = entry.keys.values[index]
+            if key == previous.key {
+                slotOf(previous.slot)
+                continue
+            }
+            guard let slot = entry.slots[key] else {
+                let slot = Int32(entry.states.count)
+                needed = true
+                entry.slots[key] = slot
+                entry.states.append(KeyState(key: key, settled: nil, isPending: true, row: nil))
+                entry.pending.append(slot)
+                previous = (key, slot)
+                slotOf(slot)
+                continue
+            }
+            previous = (key, slot)
+            slotOf(slot)
+            let state = entry.states[Int(slot)]
+            if state.failure != nil { continue }
             if let fetched = state.settled {
                 if fetched.isSuperset(of: columns) { continue }
                 entry.pendingColumns.formUnion(fetched)
@@ -110,8 +145,8 @@ public final class RequestLoaders {
             // Pending (now or by an earlier request of this step): it will be fetched with these columns too.
             needed = true
             if !state.isPending {
-                entry.keys.values[index].isPending = true
-                entry.pending.append(key)
+                entry.states[Int(slot)].isPending = true
+                entry.pending.append(slot)
             }
         }
         if needed { entry.pendingColumns.formUnion(columns) }
@@ -126,19 +161,26 @@ public final class RequestLoaders {
 
     /// Everything loaded for one lookup shape, to read many keys without hashing the shape again.
     public struct LookupTable {
-        let keys: [StorageValue: KeyState]
-        let failures: [StorageValue: FieldError]
+        let slots: [StorageValue: Int32]
+        let states: [KeyState]
 
         public func result(for key: StorageValue) -> Result<Row?, FieldError> {
             if key.isNull { return .success(nil) }
-            if !failures.isEmpty, let failure = failures[key] { return .failure(failure) }
-            return .success(keys[key]?.row)
+            return result(atSlot: slots[key] ?? -1)
+        }
+
+        /// The result of the key `requestLookupSlots` gave this slot (no row for -1).
+        public func result(atSlot slot: Int32) -> Result<Row?, FieldError> {
+            guard slot >= 0, Int(slot) < states.count else { return .success(nil) }
+            let state = states[Int(slot)]
+            if let failure = state.failure { return .failure(failure) }
+            return .success(state.row)
         }
     }
 
     public func lookupTable(_ shape: LookupShape) -> LookupTable {
-        guard let entry = lookups[shape] else { return LookupTable(keys: [:], failures: [:]) }
-        return LookupTable(keys: entry.keys, failures: entry.failures)
+        guard let entry = lookups[shape] else { return LookupTable(slots: [:], states: []) }
+        return LookupTable(slots: entry.slots, states: entry.states)
     }
 
     // MARK: Related rows of many parents
@@ -340,13 +382,14 @@ public final class RequestLoaders {
     }
 
     private enum Job: Sendable {
-        case lookup(LookupShape, [StorageValue], ColumnSet)
+        /// The keys and their slots in the shape's entry.
+        case lookup(LookupShape, [StorageValue], [Int32], ColumnSet)
         case related(RelatedShape, [StorageValue], ColumnSet)
         case list(ListKey, ColumnSet)
     }
 
     private enum Outcome: Sendable {
-        case lookup(LookupShape, [StorageValue], ColumnSet, Result<[Row], StorageError>)
+        case lookup(LookupShape, [Int32], ColumnSet, Result<[Row], StorageError>)
         case related(RelatedShape, [StorageValue], ColumnSet, Result<[Page], StorageError>)
         case list(ListKey, ColumnSet, Result<Page, StorageError>)
     }
@@ -425,7 +468,12 @@ public final class RequestLoaders {
     private func takeLookupJobs(_ shape: LookupShape, into jobs: inout [Job]) {
         // Taken out of the dictionary while it changes, so its own dictionaries are not copied on write.
         guard var entry = lookups.removeValue(forKey: shape) else { return }
-        for keys in batches(entry.pending) { jobs.append(.lookup(shape, keys, entry.pendingColumns)) }
+        var start = 0
+        while start < entry.pending.count {
+            let slots = Array(entry.pending[start..<min(start + maxBatchSize, entry.pending.count)])
+            jobs.append(.lookup(shape, slots.map { entry.states[Int($0)].key }, slots, entry.pendingColumns))
+            start += maxBatchSize
+        }
         // The keys' `isPending` flags are cleared when their results are recorded.
         entry.pending.removeAll(keepingCapacity: true)
         entry.pendingColumns = ColumnSet()
@@ -434,17 +482,17 @@ public final class RequestLoaders {
 
     private static func run(_ job: Job, storage: StorageRouter) async -> Outcome {
         switch job {
-        case .lookup(let shape, let keys, let columns):
+        case .lookup(let shape, let keys, let slots, let columns):
             guard let adapter = storage.adapter(shape.source) else {
-                return .lookup(shape, keys, columns, .failure(unknownSource(shape.source)))
+                return .lookup(shape, slots, columns, .failure(unknownSource(shape.source)))
             }
             let request = LookupRequest(
                 entity: shape.entity, column: shape.column, keys: keys, filter: shape.filter,
                 columns: names(columns, shape.entity, adapter), keysAreDistinct: true)
             do throws(StorageError) {
-                return .lookup(shape, keys, columns, .success(try await adapter.lookup(request)))
+                return .lookup(shape, slots, columns, .success(try await adapter.lookup(request)))
             } catch {
-                return .lookup(shape, keys, columns, .failure(error))
+                return .lookup(shape, slots, columns, .failure(error))
             }
         case .related(let shape, let keys, let columns):
             guard let adapter = storage.adapter(shape.source) else {
@@ -486,43 +534,32 @@ public final class RequestLoaders {
 
     private func record(_ outcome: Outcome) {
         switch outcome {
-        case .lookup(let shape, let keys, let columns, let result):
+        case .lookup(let shape, let slots, let columns, let result):
             guard var entry = lookups.removeValue(forKey: shape) else { return }
             switch result {
             case .success(let rows):
-                // Keys of this batch that a row settled: when that is all of them, no key is hashed a second time.
-                var settledKeys = 0
                 if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
                     let column = descriptor.columnIndex(shape.column)
                 {
                     for row in rows {
-                        let state = KeyState(settled: columns, isPending: false, row: row)
-                        guard let index = entry.keys.index(forKey: row[column]) else {
-                            entry.keys[row[column]] = state
-                            continue
-                        }
-                        if entry.keys.values[index].isPending { settledKeys += 1 }
-                        entry.keys.values[index] = state
+                        // A row for a key nobody asked for (none is expected) has no slot to go to.
+                        guard let slot = entry.slots[row[column]].map(Int.init) else { continue }
+                        entry.states[slot].row = row
+                        entry.states[slot].settled = columns
+                        entry.states[slot].isPending = false
                     }
                 }
                 // A key without a row has none whatever the columns (an earlier row of it, if any, stays).
-                if settledKeys < keys.count {
-                    for key in keys {
-                        guard let index = entry.keys.index(forKey: key) else {
-                            entry.keys[key] = KeyState(settled: .all, isPending: false, row: nil)
-                            continue
-                        }
-                        if entry.keys.values[index].isPending {
-                            entry.keys.values[index].isPending = false
-                            entry.keys.values[index].settled = .all
-                        }
-                    }
+                for slot in slots where entry.states[Int(slot)].isPending {
+                    entry.states[Int(slot)].isPending = false
+                    entry.states[Int(slot)].settled = .all
                 }
             case .failure(let error):
                 let failure = FieldError.from(error)
-                for key in keys {
-                    entry.failures[key] = failure
-                    entry.keys[key] = KeyState(settled: .all, isPending: false, row: nil)
+                for slot in slots {
+                    entry.states[Int(slot)].failure = failure
+                    entry.states[Int(slot)].isPending = false
+                    entry.states[Int(slot)].settled = .all
                 }
             }
             lookups[shape] = entry

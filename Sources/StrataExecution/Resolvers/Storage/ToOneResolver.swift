@@ -21,10 +21,16 @@ struct ToOneResolver: BatchFieldResolver {
     }
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
+        _ = prepareSlots(batch, loaders: loaders)
+    }
+
+    /// `prepare`, returning the slot of each parent's key in the loaders' table for this shape (-1 for a parent
+    /// without one), so that completion reads each result without hashing its key again.
+    func prepareSlots(_ batch: ResolveBatch, loaders: RequestLoaders) -> [Int32] {
         let column = localColumn
         let projection = ColumnProjection.rows(
             batch.subSelections, target: target, required: [remoteColumn], lookahead: batch.lookahead)
-        loaders.requestLookups(
+        return loaders.requestLookupSlots(
             shape,
             keys: batch.parents.lazy.map { parent -> StorageValue in
                 if case .row(_, let row) = parent { return row[column] }
