@@ -541,9 +541,21 @@ public final class RequestLoaders {
                 if let descriptor = storage.adapter(shape.source)?.model[entity: shape.entity],
                     let column = descriptor.columnIndex(shape.column)
                 {
+                    // Rows often come in the order of their keys (the memory adapter's order): while they do, a
+                    // row's slot is its key's, checked with one comparison instead of a hash.
+                    var inKeyOrder = true
+                    var nextKey = 0
                     for row in rows {
-                        // A row for a key nobody asked for (none is expected) has no slot to go to.
-                        guard let slot = entry.slots[row[column]].map(Int.init) else { continue }
+                        let slot: Int
+                        if inKeyOrder, nextKey < slots.count, entry.states[Int(slots[nextKey])].key == row[column] {
+                            slot = Int(slots[nextKey])
+                            nextKey += 1
+                        } else {
+                            inKeyOrder = false
+                            // A row for a key nobody asked for (none is expected) has no slot to go to.
+                            guard let found = entry.slots[row[column]] else { continue }
+                            slot = Int(found)
+                        }
                         entry.states[slot].row = row
                         entry.states[slot].settled = columns
                         entry.states[slot].isPending = false

@@ -67,6 +67,31 @@ package enum UTF8Bytes {
         hasher.combine(s.utf8.count)
     }
 
+    /// A cheap, unkeyed mix of the string's UTF-8 bytes (equal bytes, equal result), for choosing among a few
+    /// buckets — not for hash tables that untrusted keys could flood.
+    package static func fold(_ s: String) -> UInt64 {
+        if let fast = s.utf8.withContiguousStorageIfAvailable(fold(bytes:)) { return fast }
+        var copy = s
+        return copy.withUTF8(fold(bytes:))
+    }
+
+    private static func fold(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = UInt64(bytes.count) &* multiplier
+        guard let base = bytes.baseAddress else { return h }
+        var i = 0
+        while i &+ 8 <= bytes.count {
+            h = (h ^ UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) &* multiplier
+            h ^= h >> 29
+            i &+= 8
+        }
+        while i < bytes.count {
+            h = (h ^ UInt64(bytes[i])) &* multiplier
+            i &+= 1
+        }
+        return h ^ (h >> 32)
+    }
+
     /// Whether `needle`'s bytes occur in `haystack`'s bytes at `position`.
     enum Position { case anywhere, prefix, suffix }
 
