@@ -18,6 +18,32 @@ struct MemoryAdapterTests {
         ]
     }
 
+    /// The loaders promise distinct keys (`keysAreDistinct`) and the adapter then skips its own duplicate check;
+    /// without the promise, repeated keys still give one row (lookups) or the same page again (relations).
+    @Test("promised-distinct keys read the same rows; unpromised duplicates are still collapsed")
+    func distinctKeyPromise() async throws {
+        let adapter = try await loaded()
+        let (a, b) = (StorageValue.string(LibraryFixtures.author(1)), StorageValue.string(LibraryFixtures.author(2)))
+        let promised = try await adapter.lookup(
+            LookupRequest(entity: "Author", column: "id", keys: [b, a], keysAreDistinct: true))
+        let checked = try await adapter.lookup(LookupRequest(entity: "Author", column: "id", keys: [b, a]))
+        #expect(promised == checked)
+        #expect(promised.count == 2)
+        let repeated = try await adapter.lookup(LookupRequest(entity: "Author", column: "id", keys: [a, b, a]))
+        #expect(repeated.count == 2)
+
+        let pagesPromised = try await adapter.related(
+            RelatedRequest(entity: "Book", foreignKey: "author_id", parentKeys: [b, a], keysAreDistinct: true))
+        let pagesChecked = try await adapter.related(
+            RelatedRequest(entity: "Book", foreignKey: "author_id", parentKeys: [b, a]))
+        #expect(pagesPromised == pagesChecked)
+        #expect(pagesPromised.contains { !$0.rows.isEmpty })
+        let pagesRepeated = try await adapter.related(
+            RelatedRequest(entity: "Book", foreignKey: "author_id", parentKeys: [a, b, a]))
+        #expect(pagesRepeated.count == 3)
+        #expect(pagesRepeated[0] == pagesRepeated[2])
+    }
+
     @Test("a closed adapter refuses reads and transactions")
     func closed() async throws {
         let adapter = try await loaded()

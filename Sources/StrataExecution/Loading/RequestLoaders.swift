@@ -124,17 +124,17 @@ public final class RequestLoaders {
                 slotOf(previous.slot)
                 continue
             }
-            guard let slot = entry.slots[key] else {
-                let slot = Int32(entry.states.count)
+            // One hash finds the key's slot or gives it the next one.
+            let next = Int32(entry.states.count)
+            let slot = Self.slot(in: &entry.slots[key, default: -1], next: next)
+            previous = (key, slot)
+            if slot == next {
                 needed = true
-                entry.slots[key] = slot
                 entry.states.append(KeyState(key: key, settled: nil, isPending: true, row: nil))
                 entry.pending.append(slot)
-                previous = (key, slot)
                 slotOf(slot)
                 continue
             }
-            previous = (key, slot)
             slotOf(slot)
             let state = entry.states[Int(slot)]
             if state.failure != nil { continue }
@@ -152,6 +152,13 @@ public final class RequestLoaders {
         if needed { entry.pendingColumns.formUnion(columns) }
         if wasIdle, !entry.pending.isEmpty { pendingLookupShapes.append(shape) }
         lookups[shape] = entry
+    }
+
+    /// The slot stored in `stored`, or `next` stored there when it has none (-1).
+    @inline(__always)
+    private static func slot(in stored: inout Int32, next: Int32) -> Int32 {
+        if stored < 0 { stored = next }
+        return stored
     }
 
     /// The row for `key` (nil when there is none), or the error its batch failed with.

@@ -12,7 +12,8 @@ extension MemoryDatabase {
         rows.reserveCapacity(request.keys.count)
         // A repeated key is skipped by its row's slot: equal keys (byte-wise) find the same slots and different keys
         // different ones, and an integer hashes cheaper than the key. A key without rows adds nothing either way.
-        let dedupe = request.keys.count > 1
+        // Keys the caller promises distinct (under `==`, so byte-wise too) are not checked again.
+        let dedupe = request.keys.count > 1 && !request.keysAreDistinct
         var seen = Set<Int>(minimumCapacity: dedupe ? request.keys.count : 0)
         let unique = table.hasUniqueIndex(column)
         for key in request.keys where !key.isNull {
@@ -112,15 +113,17 @@ extension MemoryDatabase {
         var ranks: [Int32] = []  // reused per parent
         var pages: [Page] = []
         pages.reserveCapacity(request.parentKeys.count)
-        // Parent key → position in `pages` of its first page (duplicates reuse it).
+        // Parent key → position in `pages` of its first page (duplicates reuse it); not needed for keys the caller
+        // promises distinct.
+        let dedupe = request.parentKeys.count > 1 && !request.keysAreDistinct
         var computed: [MemoryKey: Int] = [:]
-        if request.parentKeys.count > 1 { computed.reserveCapacity(request.parentKeys.count) }
+        if dedupe { computed.reserveCapacity(request.parentKeys.count) }
         for key in request.parentKeys {
             if key.isNull {
                 pages.append(empty)
                 continue
             }
-            if request.parentKeys.count > 1, let earlier = computed.updateValue(pages.count, forKey: MemoryKey(key)) {
+            if dedupe, let earlier = computed.updateValue(pages.count, forKey: MemoryKey(key)) {
                 computed[MemoryKey(key)] = earlier  // one hash for the usual unique key, two for a duplicate
                 pages.append(pages[earlier])
                 continue
