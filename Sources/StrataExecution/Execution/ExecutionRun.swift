@@ -394,17 +394,26 @@ final class ExecutionRun {
             var kind: LeafSerializer.Kind
             /// Whether the field is `T` or `T!` for a leaf `T` (other shapes always go through `complete`).
             var fast: Bool
+            /// A fast `String`, `ID` or `UUID` column: a stored string is its JSON string as it is.
+            var plainString: Bool
         }
         let columns: [Column] = range.map { index in
             let work = works[index]
-            guard case .column(let column) = work.direct else { return Column(column: 0, kind: .notLeaf, fast: false) }
+            guard case .column(let column) = work.direct else {
+                return Column(column: 0, kind: .notLeaf, fast: false, plainString: false)
+            }
             var fast: Bool
             switch work.fieldType {
             case .named, .nonNull(.named): fast = true
             default: fast = false
             }
             if case .notLeaf = work.leafKind { fast = false }
-            return Column(column: column, kind: work.leafKind, fast: fast)
+            var plainString = false
+            switch work.leafKind {
+            case .builtIn(.string), .builtIn(.id), .builtIn(.uuid): plainString = fast
+            default: break
+            }
+            return Column(column: column, kind: work.leafKind, fast: fast, plainString: plainString)
         }
         var deferred: [[Int]] = Array(repeating: [], count: range.count)
         let first = works[range.lowerBound]
@@ -421,7 +430,9 @@ final class ExecutionRun {
                 row.values.withUnsafeBufferPointer { values in
                     for offset in columns.indices {
                         let column = columns[offset]
-                        if column.fast, !values[column.column].isNull,
+                        if column.plainString, case .string(let string) = values[column.column] {
+                            tree.setString(works[range.lowerBound + offset].slots[position], string)
+                        } else if column.fast, !values[column.column].isNull,
                             case .success(let leaf) = LeafSerializer.serialize(
                                 stored: values[column.column], as: column.kind)
                         {
