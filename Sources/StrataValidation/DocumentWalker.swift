@@ -8,25 +8,37 @@ struct DocumentWalker {
     let context: ValidationContext
     /// The context's walk state (written here, read by rules through the context).
     private let state: UnsafeMutablePointer<WalkState>
-    /// For each event bit, the visitors subscribed to it.
-    private var subscribers: [[any ValidationVisitor]]
+    /// The visitors subscribed to each event, grouped by event bit (`eventRanges[bit]` indexes `subscribers`).
+    private let subscribers: [Subscriber]
+    private let eventRanges: [Range<Int>]
+
+    /// A visitor reference without reference counting: `validate` holds every visitor for the whole walk, and a
+    /// counted reference cost a retain and a release per visitor per node (the walker's largest overhead).
+    private struct Subscriber {
+        unowned(unsafe) let visitor: any ValidationVisitor
+    }
 
     init(context: ValidationContext, visitors: [any ValidationVisitor]) {
         self.context = context
         state = context.state
-        subscribers = Array(repeating: [], count: ValidationEvents.count)
-        for visitor in visitors {
-            let events = visitor.events
-            for bit in 0..<ValidationEvents.count where events.rawValue & (1 << UInt32(bit)) != 0 {
-                subscribers[bit].append(visitor)
+        var subscribers: [Subscriber] = []
+        var eventRanges: [Range<Int>] = []
+        for bit in 0..<ValidationEvents.count {
+            let start = subscribers.count
+            for visitor in visitors where visitor.events.rawValue & (1 << UInt32(bit)) != 0 {
+                subscribers.append(Subscriber(visitor: visitor))
             }
+            eventRanges.append(start..<subscribers.count)
         }
+        self.subscribers = subscribers
+        self.eventRanges = eventRanges
     }
 
+    /// Calls `body` with each visitor subscribed to `event`. The visitors must outlive the walk (`validate` keeps
+    /// them in its `visitors` array until the walk returns).
     @inline(__always) private func each(_ event: ValidationEvents, _ body: (any ValidationVisitor) -> Void) {
-        let list = subscribers[event.rawValue.trailingZeroBitCount]
-        if list.isEmpty { return }
-        for visitor in list { body(visitor) }
+        let range = eventRanges[event.rawValue.trailingZeroBitCount]
+        for index in range { body(subscribers[index].visitor) }
     }
 
     // MARK: Definitions
