@@ -3,20 +3,90 @@ public import StrataSchema
 
 /// One field resolved for every parent of one execution step at once.
 public struct ResolveBatch: Sendable {
-    /// The concrete object type the parents belong to.
-    public var parentType: String
-    public var field: FieldDef
-    public var responseKey: String
-    /// Coerced argument values (defaults applied).
-    public var arguments: [String: InputValue]
-    /// The parents, in the order results must be returned.
-    public var parents: [ObjectValue]
-    /// The merged sub-selections of the field (empty for leaves), for resolvers that look ahead.
-    public var subSelections: [SelectionSet]
-    /// The document's fragments and the application's resolvers, for look-ahead (column projection).
-    var lookahead = SelectionLookahead()
+    /// The batch's values, shared: a batch goes to every phase of its resolver and is copied on the way several
+    /// times, and copying one reference is one retain where copying the fields (a whole `FieldDef` among them)
+    /// was a dozen. Copied before a change when shared.
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through `ResolveBatch.unique()`, when no other batch shares it.
+        var parentType: String
+        var field: FieldDef
+        var responseKey: String
+        var arguments: [String: InputValue]
+        var parents: [ObjectValue]
+        var subSelections: [SelectionSet]
+        var lookahead: SelectionLookahead
 
-    public func argument(_ name: String) -> InputValue? { arguments[name] }
+        init(
+            parentType: String, field: FieldDef, responseKey: String, arguments: [String: InputValue],
+            parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead
+        ) {
+            self.parentType = parentType
+            self.field = field
+            self.responseKey = responseKey
+            self.arguments = arguments
+            self.parents = parents
+            self.subSelections = subSelections
+            self.lookahead = lookahead
+        }
+
+        func copy() -> Storage {
+            Storage(
+                parentType: parentType, field: field, responseKey: responseKey, arguments: arguments, parents: parents,
+                subSelections: subSelections, lookahead: lookahead)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        parentType: String, field: FieldDef, responseKey: String, arguments: [String: InputValue],
+        parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead = SelectionLookahead()
+    ) {
+        storage = Storage(
+            parentType: parentType, field: field, responseKey: responseKey, arguments: arguments, parents: parents,
+            subSelections: subSelections, lookahead: lookahead)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// The concrete object type the parents belong to.
+    public var parentType: String {
+        get { storage.parentType }
+        set { unique().parentType = newValue }
+    }
+    public var field: FieldDef {
+        get { storage.field }
+        set { unique().field = newValue }
+    }
+    public var responseKey: String {
+        get { storage.responseKey }
+        set { unique().responseKey = newValue }
+    }
+    /// Coerced argument values (defaults applied).
+    public var arguments: [String: InputValue] {
+        get { storage.arguments }
+        set { unique().arguments = newValue }
+    }
+    /// The parents, in the order results must be returned.
+    public var parents: [ObjectValue] {
+        get { storage.parents }
+        set { unique().parents = newValue }
+    }
+    /// The merged sub-selections of the field (empty for leaves), for resolvers that look ahead.
+    public var subSelections: [SelectionSet] {
+        get { storage.subSelections }
+        set { unique().subSelections = newValue }
+    }
+    /// The document's fragments and the application's resolvers, for look-ahead (column projection).
+    var lookahead: SelectionLookahead {
+        get { storage.lookahead }
+        set { unique().lookahead = newValue }
+    }
+
+    public func argument(_ name: String) -> InputValue? { storage.arguments[name] }
 }
 
 /// A resolver that runs in two phases around the step's data loading, so the executor decides when batches go:
