@@ -35,9 +35,12 @@ public struct PostgreSQLDialect: SQLDialect {
     public var trueLiteral: String { "TRUE" }
     public var falseLiteral: String { "FALSE" }
 
-    /// One array parameter (`= ANY($1::T[])`) when every key is a string or an integer, so the statement text
-    /// does not depend on the number of keys; an `IN` list otherwise.
+    /// `= $1::T` for one value; else one array parameter (`= ANY($1::T[])`) when every value is a string or an
+    /// integer, so the statement text does not depend on the number of values; an `IN` list otherwise.
     public func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
+        // One key (a lookup by id, the most common read): a plain equality on a typed parameter, which the server
+        // plans and runs without building and searching an array.
+        if values.count == 1 { return "\(column) = \(SQL.bindList(values, as: column.type))" }
         guard let array = arrayParameter(values, of: column) else {
             return "\(column) IN (\(SQL.bindList(values, as: column.type)))"
         }

@@ -21,6 +21,17 @@ struct SQLRendererReadTests {
         #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB])])
     }
 
+    @Test("a one-key lookup is an equality on a typed parameter on PostgreSQL (several keys: one array)")
+    func oneKeyLookup() throws {
+        let one = LookupRequest(entity: "Task", column: "id", keys: [a, .null, a], columns: ["title"])
+        let pg = try #require(try postgres.select(lookup: one).statement)
+        #expect(pg.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" = $1::uuid"#)
+        #expect(pg.bindings == [a])
+        let lite = try #require(try sqlite.select(lookup: one).statement)
+        #expect(lite.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" IN (?)"#)
+        #expect(lite.bindings == [a])
+    }
+
     @Test("keys promised distinct are bound as given, still type-checked; a null breaks the promise and is dropped")
     func distinctKeysPromise() throws {
         let promised = LookupRequest(entity: "Task", column: "id", keys: [b, a], columns: [], keysAreDistinct: true)
