@@ -8,12 +8,14 @@ struct DocumentWalker {
     let context: ValidationContext
     /// The context's walk state (written here, read by rules through the context).
     private let state: UnsafeMutablePointer<WalkState>
+    /// The visitors, held here for as long as the walker exists.
+    private let visitors: [any ValidationVisitor]
     /// The visitors subscribed to each event, grouped by event bit (`eventRanges[bit]` indexes `subscribers`).
     private let subscribers: [Subscriber]
     private let eventRanges: [Range<Int>]
 
-    /// A visitor reference without reference counting: `validate` holds every visitor for the whole walk, and a
-    /// counted reference cost a retain and a release per visitor per node (the walker's largest overhead).
+    /// A visitor reference without reference counting (`visitors` keeps the visitor alive): the calls per node
+    /// need no retain and release per visitor.
     private struct Subscriber {
         unowned(unsafe) let visitor: any ValidationVisitor
     }
@@ -30,12 +32,12 @@ struct DocumentWalker {
             }
             eventRanges.append(start..<subscribers.count)
         }
+        self.visitors = visitors
         self.subscribers = subscribers
         self.eventRanges = eventRanges
     }
 
-    /// Calls `body` with each visitor subscribed to `event`. The visitors must outlive the walk (`validate` keeps
-    /// them in its `visitors` array until the walk returns).
+    /// Calls `body` with each visitor subscribed to `event`.
     @inline(__always) private func each(_ event: ValidationEvents, _ body: (any ValidationVisitor) -> Void) {
         let range = eventRanges[event.rawValue.trailingZeroBitCount]
         for index in range { body(subscribers[index].visitor) }

@@ -13,8 +13,7 @@ public func validate(
 ) -> [GraphQLError] {
     let context = ValidationContext(schema: schema, document: document, source: source, maxErrors: maxErrors)
     let visitors = rules.map { $0.makeVisitor(context: context) }
-    // The walker holds its visitors without counting references: they live until the walk is over.
-    withExtendedLifetime(visitors) { DocumentWalker(context: context, visitors: visitors).walk(document) }
+    DocumentWalker(context: context, visitors: visitors).walk(document)
     guard let source else { return context.errors }
     return context.errors.map { $0.located(in: source) }
 }

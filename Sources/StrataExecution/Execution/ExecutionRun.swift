@@ -57,7 +57,8 @@ final class ExecutionRun {
         let group: Int
         /// Whether its keys are registered already (a work carried over from the previous step).
         var prepared = false
-        /// For a to-one work: each parent's key slot in the loaders' lookup table (`ToOneResolver.prepareSlots`).
+        /// For a to-one work: each parent's key slot in the loaders' lookup table, set when the work is prepared
+        /// (`ToOneResolver.prepareSlots`, one per parent; every to-one work is prepared before it is completed).
         var lookupSlots: [Int32] = []
 
         init(
@@ -394,26 +395,17 @@ final class ExecutionRun {
             var kind: LeafSerializer.Kind
             /// Whether the field is `T` or `T!` for a leaf `T` (other shapes always go through `complete`).
             var fast: Bool
-            /// A fast `String`, `ID` or `UUID` column: a stored string is its JSON string as it is.
-            var plainString: Bool
         }
         let columns: [Column] = range.map { index in
             let work = works[index]
-            guard case .column(let column) = work.direct else {
-                return Column(column: 0, kind: .notLeaf, fast: false, plainString: false)
-            }
+            guard case .column(let column) = work.direct else { return Column(column: 0, kind: .notLeaf, fast: false) }
             var fast: Bool
             switch work.fieldType {
             case .named, .nonNull(.named): fast = true
             default: fast = false
             }
             if case .notLeaf = work.leafKind { fast = false }
-            var plainString = false
-            switch work.leafKind {
-            case .builtIn(.string), .builtIn(.id), .builtIn(.uuid): plainString = fast
-            default: break
-            }
-            return Column(column: column, kind: work.leafKind, fast: fast, plainString: plainString)
+            return Column(column: column, kind: work.leafKind, fast: fast)
         }
         var deferred: [[Int]] = Array(repeating: [], count: range.count)
         let first = works[range.lowerBound]
@@ -430,9 +422,7 @@ final class ExecutionRun {
                 row.values.withUnsafeBufferPointer { values in
                     for offset in columns.indices {
                         let column = columns[offset]
-                        if column.plainString, case .string(let string) = values[column.column] {
-                            tree.setString(works[range.lowerBound + offset].slots[position], string)
-                        } else if column.fast, !values[column.column].isNull,
+                        if column.fast, !values[column.column].isNull,
                             case .success(let leaf) = LeafSerializer.serialize(
                                 stored: values[column.column], as: column.kind)
                         {
@@ -486,7 +476,6 @@ final class ExecutionRun {
     ) {
         let table = loaders.lookupTable(resolver.shape)
         let targetType = resolver.target.typeName
-        let localColumn = resolver.localColumn
         // `T` or `T!` for an object type `T`: rows go straight to the next step; anything else through `complete`.
         var objectType: String?
         switch work.fieldType {
@@ -494,9 +483,9 @@ final class ExecutionRun {
         default: objectType = nil
         }
         if work.namedType?.kind != .object { objectType = nil }
-        // Each parent's key slot, from `prepareSlots` (a work prepared another way has none: keys are hashed).
-        let keySlots = work.lookupSlots.count == work.batch.parents.count ? work.lookupSlots : nil
-        var previousKey = StorageValue.null
+        // Each parent's key slot, from `prepareSlots`. Consecutive parents with the same key (grouped rows) share a
+        // slot and reuse the previous result.
+        let keySlots = work.lookupSlots
         var previousSlot: Int32 = -1
         var previousResult: Result<Row?, FieldError> = .success(nil)
         work.batch.parents.withUnsafeBufferPointer { parents in
@@ -504,25 +493,16 @@ final class ExecutionRun {
                 for position in 0..<parents.count {
                     let slot = slots[position]
                     if tree.anyDead && tree.isDetached(tree.slotOwner[Int(slot)]) { continue }
-                    guard case .row(_, let row) = parents[position] else {
+                    guard case .row = parents[position] else {
                         complete(
                             work.fieldType, .null, slot, workIndex: workIndex, work: work, next: &next,
                             nextIndex: &nextIndex)
                         continue
                     }
-                    if let keySlots {
-                        let keySlot = keySlots[position]
-                        if keySlot != previousSlot {
-                            previousSlot = keySlot
-                            previousResult = table.result(atSlot: keySlot)
-                        }
-                    } else {
-                        // Consecutive parents with the same key (grouped rows) reuse the previous result: no hash.
-                        let key = row.values[localColumn]
-                        if key != previousKey {
-                            previousKey = key
-                            previousResult = table.result(for: key)
-                        }
+                    let keySlot = keySlots[position]
+                    if keySlot != previousSlot {
+                        previousSlot = keySlot
+                        previousResult = table.result(atSlot: keySlot)
                     }
                     switch previousResult {
                     case .failure(let error):

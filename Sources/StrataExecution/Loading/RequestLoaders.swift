@@ -464,8 +464,8 @@ public final class RequestLoaders {
         return deferred
     }
 
-    /// `keys` in runs of at most `maxBatchSize` (none for no keys).
-    private func batches(_ keys: [StorageValue]) -> [[StorageValue]] {
+    /// `keys` (or slots) in runs of at most `maxBatchSize` (none for no keys).
+    private func batches<Key>(_ keys: [Key]) -> [[Key]] {
         stride(from: 0, to: keys.count, by: maxBatchSize).map { start in
             Array(keys[start..<min(start + maxBatchSize, keys.count)])
         }
@@ -475,11 +475,8 @@ public final class RequestLoaders {
     private func takeLookupJobs(_ shape: LookupShape, into jobs: inout [Job]) {
         // Taken out of the dictionary while it changes, so its own dictionaries are not copied on write.
         guard var entry = lookups.removeValue(forKey: shape) else { return }
-        var start = 0
-        while start < entry.pending.count {
-            let slots = Array(entry.pending[start..<min(start + maxBatchSize, entry.pending.count)])
+        for slots in batches(entry.pending) {
             jobs.append(.lookup(shape, slots.map { entry.states[Int($0)].key }, slots, entry.pendingColumns))
-            start += maxBatchSize
         }
         // The keys' `isPending` flags are cleared when their results are recorded.
         entry.pending.removeAll(keepingCapacity: true)
