@@ -49,7 +49,9 @@ extension Parser {
         let start = token.start
         guard let operation = operationType else {
             let selectionSet = try parseSelectionSet()
-            return OperationDefinition(operation: .query, selectionSet: selectionSet, span: span(from: start))
+            return OperationDefinition(
+                span: span(from: start), operation: .query, name: nil, variableDefinitions: [], directives: [],
+                selectionSet: selectionSet)
         }
         try advance()
         let name = try token.kind == .name ? parseName() : nil
@@ -57,8 +59,8 @@ extension Parser {
         let directives = try parseDirectives(constant: false)
         let selectionSet = try parseSelectionSet()
         return OperationDefinition(
-            operation: operation, name: name, variableDefinitions: variableDefinitions, directives: directives,
-            selectionSet: selectionSet, span: span(from: start))
+            span: span(from: start), operation: operation, name: name, variableDefinitions: variableDefinitions,
+            directives: directives, selectionSet: selectionSet)
     }
 
     /// `( VariableDefinition+ )`, or nothing.
@@ -80,8 +82,8 @@ extension Parser {
         let defaultValue = try skip(.equals) ? parseValue(constant: true) : nil
         let directives = try parseDirectives(constant: true)
         return VariableDefinition(
-            variable: variable, type: type, defaultValue: defaultValue, directives: directives,
-            span: span(from: start))
+            span: span(from: start), variable: variable, type: type, defaultValue: defaultValue,
+            directives: directives)
     }
 
     // MARK: Selections
@@ -110,15 +112,15 @@ extension Parser {
         if token.kind == .name, !isKeyword("on") {
             let name = try parseName()
             let directives = try parseDirectives(constant: false)
-            return .fragmentSpread(FragmentSpread(name: name, directives: directives, span: span(from: start)))
+            return .fragmentSpread(FragmentSpread(span: span(from: start), name: name, directives: directives))
         }
         let typeCondition = try skipKeyword("on") ? parseName() : nil
         let directives = try parseDirectives(constant: false)
         let selectionSet = try parseSelectionSet()
         return .inlineFragment(
             InlineFragment(
-                typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
-                span: span(from: start)))
+                span: span(from: start), typeCondition: typeCondition, directives: directives,
+                selectionSet: selectionSet))
     }
 
     /// `Alias? Name Arguments? Directives? SelectionSet?`
@@ -139,8 +141,8 @@ extension Parser {
         let selectionSet = try token.kind == .braceLeft ? parseSelectionSet() : nil
         return .field(
             Field(
-                alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: selectionSet,
-                span: span(from: start)))
+                span: span(from: start), alias: alias, name: name, arguments: arguments, directives: directives,
+                selectionSet: selectionSet))
     }
 
     // MARK: Fragments
@@ -156,7 +158,7 @@ extension Parser {
         let directives = try parseDirectives(constant: false)
         let selectionSet = try parseSelectionSet()
         return FragmentDefinition(
-            name: name, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
-            span: span(from: start))
+            span: span(from: start), name: name, typeCondition: typeCondition, directives: directives,
+            selectionSet: selectionSet)
     }
 }

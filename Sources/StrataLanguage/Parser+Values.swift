@@ -25,7 +25,7 @@ extension Parser {
                 let name = try parseName()
                 try expect(.colon)
                 let value = try parseValue(constant: constant)
-                fields.append(ObjectField(name: name, value: value, span: span(from: fieldStart)))
+                fields.append(ObjectField(span: span(from: fieldStart), name: name, value: value))
             }
             leaveNesting()
             return .object(fields, span(from: start))
@@ -114,7 +114,7 @@ extension Parser {
             let name = try parseName()
             try expect(.colon)
             let value = try parseValue(constant: constant)
-            arguments.append(Argument(name: name, value: value, span: span(from: start)))
+            arguments.append(Argument(span: span(from: start), name: name, value: value))
         } while try !skip(.parenRight)
         return arguments
     }
@@ -128,7 +128,7 @@ extension Parser {
             try advance()
             let name = try parseName()
             let arguments = try parseArguments(constant: constant)
-            directives.append(Directive(name: name, arguments: arguments, span: span(from: start)))
+            directives.append(Directive(span: span(from: start), name: name, arguments: arguments))
         } while token.kind == .at
         return directives
     }

@@ -13,10 +13,12 @@ struct Parser {
     private let maxDepth: Int
     private var tokenCount = 0
     private var depth = 0
+    private var names: NameTable
 
     init(bytes: [UInt8], options: ParseOptions) throws(SyntaxError) {
         try Self.checkSize(bytes.count, options: options)
         lexer = Lexer(bytes: bytes)
+        names = NameTable(byteCount: bytes.count)
         maxTokens = options.maxTokens
         maxDepth = options.maxDepth
         token = Token(.endOfFile, 0, 0)
@@ -81,7 +83,7 @@ struct Parser {
 
     mutating func parseName() throws(SyntaxError) -> Name {
         guard token.kind == .name else { throw expected("Name") }
-        let name = Name(lexer.text(of: token), span: token.span)
+        let name = Name(names.name(lexer.bytes, Int(token.start), Int(token.end)), span: token.span)
         try advance()
         return name
     }

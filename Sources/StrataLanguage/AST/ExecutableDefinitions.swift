@@ -5,43 +5,40 @@ public enum OperationType: String, Sendable, Hashable, CaseIterable {
 
 /// An operation; the shorthand `{ … }` form has `name == nil`, no variables and no directives.
 public struct OperationDefinition: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var operation: OperationType
     public var name: Name?
     public var variableDefinitions: [VariableDefinition]
     public var directives: [Directive]
     public var selectionSet: SelectionSet
-    public var span: SourceSpan
+}
 
+extension OperationDefinition {
     public init(
         operation: OperationType, name: Name? = nil, variableDefinitions: [VariableDefinition] = [],
         directives: [Directive] = [], selectionSet: SelectionSet, span: SourceSpan = .synthesized
     ) {
-        self.operation = operation
-        self.name = name
-        self.variableDefinitions = variableDefinitions
-        self.directives = directives
-        self.selectionSet = selectionSet
-        self.span = span
+        self.init(span: span, operation: operation, name: name, variableDefinitions: variableDefinitions, directives: directives, selectionSet: selectionSet)
     }
 }
 
 /// `$name: Type = default @directives`. `variable` holds the name without the `$`; its span covers the `$`.
 public struct VariableDefinition: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var variable: Name
     public var type: TypeReference
     public var defaultValue: Value?
     public var directives: [Directive]
-    public var span: SourceSpan
+}
 
+extension VariableDefinition {
     public init(
         variable: Name, type: TypeReference, defaultValue: Value? = nil, directives: [Directive] = [],
         span: SourceSpan = .synthesized
     ) {
-        self.variable = variable
-        self.type = type
-        self.defaultValue = defaultValue
-        self.directives = directives
-        self.span = span
+        self.init(span: span, variable: variable, type: type, defaultValue: defaultValue, directives: directives)
     }
 }
 
@@ -78,98 +75,102 @@ public enum Selection: Sendable, Hashable {
 }
 
 public struct Field: Sendable, Hashable {
+    // `span` is declared first so that the synthesized memberwise initializer, `init(span:alias:name:…)`, differs
+    // from the public one below and is kept: the parser builds fields through it, which the compiler turns into
+    // one in-place construction, while an explicit initializer's body left a copy and a destroy of the whole
+    // field behind (about a tenth of the time to parse an operation).
+    public var span: SourceSpan
     public var alias: Name?
     public var name: Name
     public var arguments: [Argument]
     public var directives: [Directive]
     public var selectionSet: SelectionSet?
-    public var span: SourceSpan
-
-    public init(
-        alias: Name? = nil, name: Name, arguments: [Argument] = [], directives: [Directive] = [],
-        selectionSet: SelectionSet? = nil, span: SourceSpan = .synthesized
-    ) {
-        self.alias = alias
-        self.name = name
-        self.arguments = arguments
-        self.directives = directives
-        self.selectionSet = selectionSet
-        self.span = span
-    }
-
     /// The key of this field in the response: the alias if present, else the name.
     @inlinable public var responseKey: String { alias?.value ?? name.value }
 }
 
+extension Field {
+    public init(
+        alias: Name? = nil, name: Name, arguments: [Argument] = [], directives: [Directive] = [],
+        selectionSet: SelectionSet? = nil, span: SourceSpan = .synthesized
+    ) {
+        self.init(
+            span: span, alias: alias, name: name, arguments: arguments, directives: directives,
+            selectionSet: selectionSet)
+    }
+}
+
 public struct Argument: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var name: Name
     public var value: Value
-    public var span: SourceSpan
+}
 
+extension Argument {
     public init(name: Name, value: Value, span: SourceSpan = .synthesized) {
-        self.name = name
-        self.value = value
-        self.span = span
+        self.init(span: span, name: name, value: value)
     }
 }
 
 public struct FragmentSpread: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var name: Name
     public var directives: [Directive]
-    public var span: SourceSpan
+}
 
+extension FragmentSpread {
     public init(name: Name, directives: [Directive] = [], span: SourceSpan = .synthesized) {
-        self.name = name
-        self.directives = directives
-        self.span = span
+        self.init(span: span, name: name, directives: directives)
     }
 }
 
 public struct InlineFragment: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var typeCondition: Name?
     public var directives: [Directive]
     public var selectionSet: SelectionSet
-    public var span: SourceSpan
+}
 
+extension InlineFragment {
     public init(
         typeCondition: Name? = nil, directives: [Directive] = [], selectionSet: SelectionSet,
         span: SourceSpan = .synthesized
     ) {
-        self.typeCondition = typeCondition
-        self.directives = directives
-        self.selectionSet = selectionSet
-        self.span = span
+        self.init(span: span, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet)
     }
 }
 
 public struct FragmentDefinition: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var name: Name
     public var typeCondition: Name
     public var directives: [Directive]
     public var selectionSet: SelectionSet
-    public var span: SourceSpan
+}
 
+extension FragmentDefinition {
     public init(
         name: Name, typeCondition: Name, directives: [Directive] = [], selectionSet: SelectionSet,
         span: SourceSpan = .synthesized
     ) {
-        self.name = name
-        self.typeCondition = typeCondition
-        self.directives = directives
-        self.selectionSet = selectionSet
-        self.span = span
+        self.init(span: span, name: name, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet)
     }
 }
 
 /// `@name(arguments)`.
 public struct Directive: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var name: Name
     public var arguments: [Argument]
-    public var span: SourceSpan
+}
 
+extension Directive {
     public init(name: Name, arguments: [Argument] = [], span: SourceSpan = .synthesized) {
-        self.name = name
-        self.arguments = arguments
-        self.span = span
+        self.init(span: span, name: name, arguments: arguments)
     }
 }

@@ -47,13 +47,14 @@ public struct StringValue: Sendable, Hashable {
 
 /// `name: value` inside an object literal.
 public struct ObjectField: Sendable, Hashable {
+    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    public var span: SourceSpan
     public var name: Name
     public var value: Value
-    public var span: SourceSpan
+}
 
+extension ObjectField {
     public init(name: Name, value: Value, span: SourceSpan = .synthesized) {
-        self.name = name
-        self.value = value
-        self.span = span
+        self.init(span: span, name: name, value: value)
     }
 }
