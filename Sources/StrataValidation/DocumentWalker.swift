@@ -9,26 +9,20 @@ struct DocumentWalker {
     /// The context's walk state (written here, read by rules through the context).
     private let state: UnsafeMutablePointer<WalkState>
     /// The visitors, held here for as long as the walker exists.
-    private let visitors: [any ValidationVisitor]
+    private let visitors: [ValidationVisitor]
     /// The visitors subscribed to each event, grouped by event bit (`eventRanges[bit]` indexes `subscribers`).
-    private let subscribers: [Subscriber]
+    private let subscribers: [Unmanaged<ValidationVisitor>]
     private let eventRanges: [Range<Int>]
 
-    /// A visitor reference without reference counting (`visitors` keeps the visitor alive): the calls per node
-    /// need no retain and release per visitor.
-    private struct Subscriber {
-        unowned(unsafe) let visitor: any ValidationVisitor
-    }
-
-    init(context: ValidationContext, visitors: [any ValidationVisitor]) {
+    init(context: ValidationContext, visitors: [ValidationVisitor]) {
         self.context = context
         state = context.state
-        var subscribers: [Subscriber] = []
+        var subscribers: [Unmanaged<ValidationVisitor>] = []
         var eventRanges: [Range<Int>] = []
         for bit in 0..<ValidationEvents.count {
             let start = subscribers.count
             for visitor in visitors where visitor.events.rawValue & (1 << UInt32(bit)) != 0 {
-                subscribers.append(Subscriber(visitor: visitor))
+                subscribers.append(.passUnretained(visitor))
             }
             eventRanges.append(start..<subscribers.count)
         }
@@ -37,10 +31,11 @@ struct DocumentWalker {
         self.eventRanges = eventRanges
     }
 
-    /// Calls `body` with each visitor subscribed to `event`.
-    @inline(__always) private func each(_ event: ValidationEvents, _ body: (any ValidationVisitor) -> Void) {
+    /// Calls `body` with each visitor subscribed to `event`, borrowing each without a retain and a release
+    /// (`visitors` keeps them alive).
+    @inline(__always) private func each(_ event: ValidationEvents, _ body: (ValidationVisitor) -> Void) {
         let range = eventRanges[event.rawValue.trailingZeroBitCount]
-        for index in range { body(subscribers[index].visitor) }
+        for index in range { subscribers[index]._withUnsafeGuaranteedRef { body($0) } }
     }
 
     // MARK: Definitions
@@ -138,7 +133,7 @@ struct DocumentWalker {
     }
 
     private func walkField(_ field: Field, parent: TypeEntry?) {
-        let entry = parent?.fields[field.name.value]
+        let entry = parent?.field(named: field.name.value)
         let named = entry.flatMap { context.index.entry(id: $0.namedTypeID) }
         state.pointee.fieldEntry = entry
         state.pointee.outputEntry = named

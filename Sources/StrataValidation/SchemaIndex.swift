@@ -80,6 +80,8 @@ final class TypeEntry: Sendable {
     /// Fields of object and interface types, plus `__typename` on every composite type and `__schema`/`__type`
     /// on the query root.
     let fields: [String: FieldEntry]
+    /// `fields` again, for `field(named:)`.
+    private let fieldTable: FieldTable
     /// The object types this type can be at run time (itself for an object type), by id.
     let possibleTypeIDs: Set<Int>
 
@@ -89,7 +91,13 @@ final class TypeEntry: Sendable {
         self.kind = type.kind
         self.type = type
         self.fields = fields
+        self.fieldTable = FieldTable(fields)
         self.possibleTypeIDs = possibleTypeIDs
+    }
+
+    /// The field called `name` (what `fields[name]` holds, found without hashing the whole name).
+    func field(named name: String) -> FieldEntry? {
+        fieldTable.entry(named: name)
     }
 
     var inputObject: InputObjectType? {

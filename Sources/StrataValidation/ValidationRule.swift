@@ -3,5 +3,5 @@
 /// Rules are small configuration values (most have none), so lists of them can be shared freely; the per-run
 /// state lives in the visitor that `makeVisitor(context:)` returns.
 public protocol ValidationRule: Sendable {
-    func makeVisitor(context: ValidationContext) -> any ValidationVisitor
+    func makeVisitor(context: ValidationContext) -> ValidationVisitor
 }

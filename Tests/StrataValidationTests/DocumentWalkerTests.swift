@@ -11,7 +11,7 @@ private struct RecordingRule: ValidationRule {
     }
     let log: Log
 
-    func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context, log: log) }
+    func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context, log: log) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
@@ -21,41 +21,41 @@ private struct RecordingRule: ValidationRule {
             self.log = log
         }
 
-        var events: ValidationEvents {
+        override var events: ValidationEvents {
             [.enterOperation, .enterField, .leaveField, .enterFragmentSpread, .enterInlineFragment, .enterDirective,
              .enterArgument, .enterValue, .enterObjectField, .enterFragmentDefinition, .enterVariableDefinition]
         }
 
-        func enterOperation(_ operation: OperationDefinition) {
+        override func enterOperation(_ operation: OperationDefinition) {
             log.lines.append("operation \(context.outputType.map(\.description) ?? "?")")
         }
-        func enterVariableDefinition(_ definition: VariableDefinition) {
+        override func enterVariableDefinition(_ definition: VariableDefinition) {
             log.lines.append("variable \(definition.variable.value): \(context.inputType.map(\.description) ?? "?")")
         }
-        func enterField(_ field: Field) {
+        override func enterField(_ field: Field) {
             log.lines.append(
                 "field \(context.parentType?.name ?? "?").\(field.name.value): \(context.outputType.map(\.description) ?? "?")")
         }
-        func leaveField(_ field: Field) { log.lines.append("leave \(field.name.value)") }
-        func enterFragmentSpread(_ spread: FragmentSpread) {
+        override func leaveField(_ field: Field) { log.lines.append("leave \(field.name.value)") }
+        override func enterFragmentSpread(_ spread: FragmentSpread) {
             log.lines.append("spread \(spread.name.value) -> \(context.spreadTarget.map(String.init) ?? "unknown")")
         }
-        func enterInlineFragment(_ fragment: InlineFragment) {
+        override func enterInlineFragment(_ fragment: InlineFragment) {
             log.lines.append("inline \(context.outputType.map(\.description) ?? "?") in \(context.parentType?.name ?? "?")")
         }
-        func enterFragmentDefinition(_ fragment: FragmentDefinition) {
+        override func enterFragmentDefinition(_ fragment: FragmentDefinition) {
             log.lines.append("fragment \(fragment.name.value) on \(context.outputType.map(\.description) ?? "?")")
         }
-        func enterDirective(_ directive: Directive) {
+        override func enterDirective(_ directive: Directive) {
             log.lines.append("directive @\(directive.name.value) at \(context.directiveLocation?.rawValue ?? "?")")
         }
-        func enterArgument(_ argument: Argument) {
+        override func enterArgument(_ argument: Argument) {
             log.lines.append("argument \(argument.name.value): \(context.inputType.map(\.description) ?? "?")")
         }
-        func enterValue(_ value: Value) {
+        override func enterValue(_ value: Value) {
             log.lines.append("value \(ValuePrinter.print(value)): \(context.inputType.map(\.description) ?? "?")")
         }
-        func enterObjectField(_ field: ObjectField) {
+        override func enterObjectField(_ field: ObjectField) {
             log.lines.append(
                 "object field \(field.name.value): \(context.inputType.map(\.description) ?? "?") default \(context.defaultValue.map(ValuePrinter.print) ?? "none")")
         }
@@ -114,7 +114,7 @@ struct DocumentWalkerTests {
         final class UsageRule: ValidationRule, @unchecked Sendable {
             // Safe: written once during a synchronous validate call on the test's thread.
             var usages: [VariableUsage] = []
-            func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context, rule: self) }
+            func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context, rule: self) }
             final class Visitor: ValidationVisitor {
                 let context: ValidationContext
                 let rule: UsageRule
@@ -122,8 +122,8 @@ struct DocumentWalkerTests {
                     self.context = context
                     self.rule = rule
                 }
-                var events: ValidationEvents { .leaveDocument }
-                func leaveDocument(_ document: Document) { rule.usages = context.recursiveVariableUsages(ofOperation: 0) }
+                override var events: ValidationEvents { .leaveDocument }
+                override func leaveDocument(_ document: Document) { rule.usages = context.recursiveVariableUsages(ofOperation: 0) }
             }
         }
         let rule = UsageRule()

@@ -183,7 +183,7 @@ final class FieldConflictFinder {
                 let index = Int32(fields.count)
                 fields.append(
                     CollectedField(
-                        parent: parent, definition: parent?.fields[field.name.value], name: field.name.value,
+                        parent: parent, definition: parent?.field(named: field.name.value), name: field.name.value,
                         arguments: field.arguments, selectionSet: field.selectionSet, span: field.span, key: key,
                         next: -1))
                 // A linear search while the map is small, a dictionary once it is wide.

@@ -6,14 +6,14 @@ import StrataSchema
 public struct FieldsOnCorrectTypeRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterField }
+        override var events: ValidationEvents { .enterField }
 
-        func enterField(_ field: Field) {
+        override func enterField(_ field: Field) {
             guard context.fieldEntry == nil, let parent = context.parentType else { return }
             let name = field.name.value
             var hint = Suggestions.didYouMean(typeSuggestions(parent, field: name), lead: "to use an inline fragment on")

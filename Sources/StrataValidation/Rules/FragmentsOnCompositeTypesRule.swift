@@ -6,14 +6,14 @@ import StrataSchema
 public struct FragmentsOnCompositeTypesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { [.enterFragmentDefinition, .enterInlineFragment] }
+        override var events: ValidationEvents { [.enterFragmentDefinition, .enterInlineFragment] }
 
-        func enterInlineFragment(_ fragment: InlineFragment) {
+        override func enterInlineFragment(_ fragment: InlineFragment) {
             guard let condition = fragment.typeCondition, let type = context.entry(named: condition.value),
                 !type.kind.isComposite
             else { return }
@@ -21,7 +21,7 @@ public struct FragmentsOnCompositeTypesRule: ValidationRule {
                 "Fragment cannot condition on non composite type \"\(condition.value)\".", at: [condition.span])
         }
 
-        func enterFragmentDefinition(_ fragment: FragmentDefinition) {
+        override func enterFragmentDefinition(_ fragment: FragmentDefinition) {
             let condition = fragment.typeCondition
             guard let type = context.entry(named: condition.value), !type.kind.isComposite else { return }
             context.report(

@@ -6,14 +6,14 @@ import StrataSchema
 public struct KnownArgumentNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterArgument }
+        override var events: ValidationEvents { .enterArgument }
 
-        func enterArgument(_ argument: Argument) {
+        override func enterArgument(_ argument: Argument) {
             guard context.state.pointee.argumentDefinition == nil else { return }
             let name = argument.name.value
             if context.isInDirective {

@@ -7,14 +7,14 @@ import StrataSchema
 public struct KnownDirectivesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterDirective }
+        override var events: ValidationEvents { .enterDirective }
 
-        func enterDirective(_ directive: Directive) {
+        override func enterDirective(_ directive: Directive) {
             guard let definition = context.directive else {
                 context.report("Unknown directive \"@\(directive.name.value)\".", at: [directive.span])
                 return

@@ -6,14 +6,14 @@ import StrataSchema
 public struct KnownFragmentNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterFragmentSpread }
+        override var events: ValidationEvents { .enterFragmentSpread }
 
-        func enterFragmentSpread(_ spread: FragmentSpread) {
+        override func enterFragmentSpread(_ spread: FragmentSpread) {
             guard context.spreadTarget == nil else { return }
             context.report("Unknown fragment \"\(spread.name.value)\".", at: [spread.name.span])
         }

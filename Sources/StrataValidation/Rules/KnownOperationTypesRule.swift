@@ -7,14 +7,14 @@ import StrataSchema
 public struct KnownOperationTypesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterOperation }
+        override var events: ValidationEvents { .enterOperation }
 
-        func enterOperation(_ operation: OperationDefinition) {
+        override func enterOperation(_ operation: OperationDefinition) {
             guard context.outputEntry == nil else { return }
             context.report(
                 "The \(operation.operation.rawValue) operation is not supported by the schema.", at: [operation.span])

@@ -7,16 +7,16 @@ import StrataSchema
 public struct KnownTypeNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { [.enterVariableDefinition, .enterFragmentDefinition, .enterInlineFragment] }
+        override var events: ValidationEvents { [.enterVariableDefinition, .enterFragmentDefinition, .enterInlineFragment] }
 
-        func enterVariableDefinition(_ definition: VariableDefinition) { check(definition.type.namedType) }
-        func enterFragmentDefinition(_ fragment: FragmentDefinition) { check(fragment.typeCondition) }
-        func enterInlineFragment(_ fragment: InlineFragment) {
+        override func enterVariableDefinition(_ definition: VariableDefinition) { check(definition.type.namedType) }
+        override func enterFragmentDefinition(_ fragment: FragmentDefinition) { check(fragment.typeCondition) }
+        override func enterInlineFragment(_ fragment: InlineFragment) {
             if let condition = fragment.typeCondition { check(condition) }
         }
 

@@ -6,14 +6,14 @@ import StrataSchema
 public struct LoneAnonymousOperationRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterDocument }
+        override var events: ValidationEvents { .enterDocument }
 
-        func enterDocument(_ document: Document) {
+        override func enterDocument(_ document: Document) {
             guard context.operations.count > 1 else { return }
             for operation in context.operations where operation.name == nil {
                 context.report("This anonymous operation must be the only defined operation.", at: [operation.span])

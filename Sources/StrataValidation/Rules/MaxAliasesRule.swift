@@ -10,7 +10,7 @@ public struct MaxAliasesRule: ValidationRule {
 
     public init(maxAliases: Int) { self.maxAliases = maxAliases }
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor {
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor {
         Visitor(context: context, maxAliases: maxAliases)
     }
 
@@ -26,9 +26,9 @@ public struct MaxAliasesRule: ValidationRule {
             fragmentAliases = Array(repeating: nil, count: context.fragments.count)
         }
 
-        var events: ValidationEvents { .enterOperation }
+        override var events: ValidationEvents { .enterOperation }
 
-        func enterOperation(_ operation: OperationDefinition) {
+        override func enterOperation(_ operation: OperationDefinition) {
             let count = aliases(in: operation.selectionSet)
             guard count > maxAliases else { return }
             let name = operation.name.map { "Operation \"\($0.value)\"" } ?? "The operation"

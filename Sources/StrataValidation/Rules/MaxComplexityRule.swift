@@ -16,7 +16,7 @@ public struct MaxComplexityRule: ValidationRule {
         self.defaultListSize = defaultListSize
     }
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor {
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor {
         Visitor(context: context, rule: self)
     }
 
@@ -32,9 +32,9 @@ public struct MaxComplexityRule: ValidationRule {
             self.rule = rule
         }
 
-        var events: ValidationEvents { .enterOperation }
+        override var events: ValidationEvents { .enterOperation }
 
-        func enterOperation(_ operation: OperationDefinition) {
+        override func enterOperation(_ operation: OperationDefinition) {
             let cost = cost(of: operation)
             guard cost > rule.maxCost else { return }
             let name = operation.name.map { "Operation \"\($0.value)\"" } ?? "The operation"
@@ -67,7 +67,7 @@ public struct MaxComplexityRule: ValidationRule {
                     if field.name.value.isIntrospectionName { continue }
                     total = Self.add(total, 1)
                     guard let sub = field.selectionSet else { continue }
-                    let definition = parent?.fields[field.name.value]
+                    let definition = parent?.field(named: field.name.value)
                     let childCost = cost(of: sub, parent: definition.flatMap { context.index.entry(id: $0.namedTypeID) })
                     let isList = definition?.isList ?? false
                     total = Self.add(total, Self.multiply(childCost, isList ? listSize(field) : 1))

@@ -15,7 +15,7 @@ public struct MaxDepthRule: ValidationRule {
         self.countsIntrospection = countsIntrospection
     }
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor {
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor {
         Visitor(context: context, rule: self)
     }
 
@@ -31,9 +31,9 @@ public struct MaxDepthRule: ValidationRule {
             fragmentDepth = Array(repeating: nil, count: context.fragments.count)
         }
 
-        var events: ValidationEvents { .enterOperation }
+        override var events: ValidationEvents { .enterOperation }
 
-        func enterOperation(_ operation: OperationDefinition) {
+        override func enterOperation(_ operation: OperationDefinition) {
             let depth = depth(of: operation.selectionSet)
             guard depth > rule.maxDepth else { return }
             let name = operation.name.map { "Operation \"\($0.value)\"" } ?? "The operation"

@@ -8,19 +8,19 @@ import StrataSchema
 public struct NoFragmentCyclesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .leaveDocument }
+        override var events: ValidationEvents { .leaveDocument }
 
         private var visited: [Bool] = []
         /// For fragments on the current path: their position in `path`.
         private var pathIndex: [Int?] = []
         private var path: [FragmentSpread] = []
 
-        func leaveDocument(_ document: Document) {
+        override func leaveDocument(_ document: Document) {
             visited = Array(repeating: false, count: context.fragments.count)
             pathIndex = Array(repeating: nil, count: context.fragments.count)
             for (index, fragment) in context.fragments.enumerated()

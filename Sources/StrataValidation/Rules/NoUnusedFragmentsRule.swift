@@ -6,14 +6,14 @@ import StrataSchema
 public struct NoUnusedFragmentsRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .leaveDocument }
+        override var events: ValidationEvents { .leaveDocument }
 
-        func leaveDocument(_ document: Document) {
+        override func leaveDocument(_ document: Document) {
             var used = [Bool](repeating: false, count: context.fragments.count)
             for operation in context.operations.indices {
                 for fragment in context.recursivelyReferencedFragments(ofOperation: operation) { used[fragment] = true }

@@ -6,14 +6,14 @@ import StrataSchema
 public struct NoUnusedVariablesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .leaveDocument }
+        override var events: ValidationEvents { .leaveDocument }
 
-        func leaveDocument(_ document: Document) {
+        override func leaveDocument(_ document: Document) {
             for (index, operation) in context.operations.enumerated() where !operation.variableDefinitions.isEmpty {
                 let used = Set(context.recursiveVariableUsages(ofOperation: index).map(\.name))
                 for definition in operation.variableDefinitions where !used.contains(definition.variable.value) {

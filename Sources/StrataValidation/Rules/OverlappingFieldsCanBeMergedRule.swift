@@ -9,7 +9,7 @@ import StrataSchema
 public struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
@@ -20,9 +20,9 @@ public struct OverlappingFieldsCanBeMergedRule: ValidationRule {
             finder = FieldConflictFinder(context: context)
         }
 
-        var events: ValidationEvents { .enterSelectionSet }
+        override var events: ValidationEvents { .enterSelectionSet }
 
-        func enterSelectionSet(_ selectionSet: SelectionSet) {
+        override func enterSelectionSet(_ selectionSet: SelectionSet) {
             for conflict in finder.conflictsWithin(selectionSet, parent: context.parentEntry) {
                 context.report(
                     "Fields \"\(conflict.responseName)\" conflict because \(conflict.reason.text). "

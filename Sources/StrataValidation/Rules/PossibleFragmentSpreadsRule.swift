@@ -6,14 +6,14 @@ import StrataSchema
 public struct PossibleFragmentSpreadsRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { [.enterInlineFragment, .enterFragmentSpread] }
+        override var events: ValidationEvents { [.enterInlineFragment, .enterFragmentSpread] }
 
-        func enterInlineFragment(_ fragment: InlineFragment) {
+        override func enterInlineFragment(_ fragment: InlineFragment) {
             guard let condition = fragment.typeCondition, let parent = context.parentEntry,
                 let type = context.entry(named: condition.value), type.kind.isComposite,
                 !context.index.typesOverlap(parent, type)
@@ -24,7 +24,7 @@ public struct PossibleFragmentSpreadsRule: ValidationRule {
                 at: [fragment.span])
         }
 
-        func enterFragmentSpread(_ spread: FragmentSpread) {
+        override func enterFragmentSpread(_ spread: FragmentSpread) {
             guard let parent = context.parentEntry, let index = context.spreadTarget,
                 let type = context.entry(named: context.fragments[index].typeCondition.value), type.kind.isComposite,
                 !context.index.typesOverlap(parent, type)

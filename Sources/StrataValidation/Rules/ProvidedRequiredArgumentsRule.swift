@@ -6,14 +6,14 @@ import StrataSchema
 public struct ProvidedRequiredArgumentsRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { [.leaveField, .leaveDirective] }
+        override var events: ValidationEvents { [.leaveField, .leaveDirective] }
 
-        func leaveField(_ field: Field) {
+        override func leaveField(_ field: Field) {
             guard let entry = context.fieldEntry, !entry.definition.arguments.isEmpty else { return }
             for argument in entry.definition.arguments where Self.isMissing(argument, in: field.arguments) {
                 context.report(
@@ -23,7 +23,7 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
             }
         }
 
-        func leaveDirective(_ directive: Directive) {
+        override func leaveDirective(_ directive: Directive) {
             guard let definition = context.directive else { return }
             for argument in definition.arguments where Self.isMissing(argument, in: directive.arguments) {
                 context.report(

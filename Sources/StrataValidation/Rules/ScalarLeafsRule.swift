@@ -6,14 +6,14 @@ import StrataSchema
 public struct ScalarLeafsRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterField }
+        override var events: ValidationEvents { .enterField }
 
-        func enterField(_ field: Field) {
+        override func enterField(_ field: Field) {
             guard let type = context.outputType, let named = context.outputEntry else { return }
             let name = field.name.value
             if named.kind.isLeaf {

@@ -6,15 +6,15 @@ import StrataSchema
 public struct UniqueArgumentNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { [.enterField, .enterDirective] }
+        override var events: ValidationEvents { [.enterField, .enterDirective] }
 
-        func enterField(_ field: Field) { check(field.arguments) }
-        func enterDirective(_ directive: Directive) { check(directive.arguments) }
+        override func enterField(_ field: Field) { check(field.arguments) }
+        override func enterDirective(_ directive: Directive) { check(directive.arguments) }
 
         private func check(_ arguments: [Argument]) {
             guard arguments.count > 1 else { return }

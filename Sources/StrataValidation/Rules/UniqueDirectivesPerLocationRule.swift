@@ -6,22 +6,22 @@ import StrataSchema
 public struct UniqueDirectivesPerLocationRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents {
+        override var events: ValidationEvents {
             [.enterOperation, .enterVariableDefinition, .enterField, .enterFragmentSpread, .enterInlineFragment,
              .enterFragmentDefinition]
         }
 
-        func enterOperation(_ operation: OperationDefinition) { check(operation.directives) }
-        func enterVariableDefinition(_ definition: VariableDefinition) { check(definition.directives) }
-        func enterField(_ field: Field) { check(field.directives) }
-        func enterFragmentSpread(_ spread: FragmentSpread) { check(spread.directives) }
-        func enterInlineFragment(_ fragment: InlineFragment) { check(fragment.directives) }
-        func enterFragmentDefinition(_ fragment: FragmentDefinition) { check(fragment.directives) }
+        override func enterOperation(_ operation: OperationDefinition) { check(operation.directives) }
+        override func enterVariableDefinition(_ definition: VariableDefinition) { check(definition.directives) }
+        override func enterField(_ field: Field) { check(field.directives) }
+        override func enterFragmentSpread(_ spread: FragmentSpread) { check(spread.directives) }
+        override func enterInlineFragment(_ fragment: InlineFragment) { check(fragment.directives) }
+        override func enterFragmentDefinition(_ fragment: FragmentDefinition) { check(fragment.directives) }
 
         private func check(_ directives: [Directive]) {
             guard directives.count > 1 else { return }

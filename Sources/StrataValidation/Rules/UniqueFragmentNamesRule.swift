@@ -6,14 +6,14 @@ import StrataSchema
 public struct UniqueFragmentNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterDocument }
+        override var events: ValidationEvents { .enterDocument }
 
-        func enterDocument(_ document: Document) {
+        override func enterDocument(_ document: Document) {
             for (index, fragment) in context.fragments.enumerated() {
                 guard let firstIndex = context.fragmentIndex(named: fragment.name.value) else { continue }
                 let first = context.fragments[firstIndex]

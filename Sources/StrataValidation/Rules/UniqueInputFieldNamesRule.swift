@@ -6,14 +6,14 @@ import StrataSchema
 public struct UniqueInputFieldNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterValue }
+        override var events: ValidationEvents { .enterValue }
 
-        func enterValue(_ value: Value) {
+        override func enterValue(_ value: Value) {
             guard case .object(let fields, _) = value, fields.count > 1 else { return }
             for index in 1..<fields.count {
                 let name = fields[index].name

@@ -6,14 +6,14 @@ import StrataSchema
 public struct UniqueOperationNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterDocument }
+        override var events: ValidationEvents { .enterDocument }
 
-        func enterDocument(_ document: Document) {
+        override func enterDocument(_ document: Document) {
             var seen: [String: Name] = [:]
             for operation in context.operations {
                 guard let name = operation.name else { continue }

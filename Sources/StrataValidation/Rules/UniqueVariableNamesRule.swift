@@ -6,14 +6,14 @@ import StrataSchema
 public struct UniqueVariableNamesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterOperation }
+        override var events: ValidationEvents { .enterOperation }
 
-        func enterOperation(_ operation: OperationDefinition) {
+        override func enterOperation(_ operation: OperationDefinition) {
             let definitions = operation.variableDefinitions
             guard definitions.count > 1 else { return }
             var reported = Set<String>()

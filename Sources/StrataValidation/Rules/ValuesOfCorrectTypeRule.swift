@@ -11,19 +11,19 @@ import StrataSchema
 public struct ValuesOfCorrectTypeRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { [.enterArgument, .enterVariableDefinition] }
+        override var events: ValidationEvents { [.enterArgument, .enterVariableDefinition] }
 
-        func enterArgument(_ argument: Argument) {
+        override func enterArgument(_ argument: Argument) {
             guard let type = context.inputType else { return }
             check(argument.value, type, shownAs: type)
         }
 
-        func enterVariableDefinition(_ definition: VariableDefinition) {
+        override func enterVariableDefinition(_ definition: VariableDefinition) {
             guard let value = definition.defaultValue, let type = context.inputType else { return }
             check(value, type, shownAs: type)
         }

@@ -6,14 +6,14 @@ import StrataSchema
 public struct VariablesAreInputTypesRule: ValidationRule {
     public init() {}
 
-    public func makeVisitor(context: ValidationContext) -> any ValidationVisitor { Visitor(context: context) }
+    public func makeVisitor(context: ValidationContext) -> ValidationVisitor { Visitor(context: context) }
 
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        var events: ValidationEvents { .enterVariableDefinition }
+        override var events: ValidationEvents { .enterVariableDefinition }
 
-        func enterVariableDefinition(_ definition: VariableDefinition) {
+        override func enterVariableDefinition(_ definition: VariableDefinition) {
             guard let type = context.entry(named: definition.type.namedType.value), !type.kind.isInput else { return }
             context.report(
                 "Variable \"$\(definition.variable.value)\" cannot be non-input type \"\(definition.type)\".",
