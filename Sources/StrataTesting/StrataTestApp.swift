@@ -2,7 +2,7 @@ import Foundation
 public import HummingbirdTesting
 import Logging
 import StrataExecution
-public import StrataModel
+import StrataModel
 import StrataStorage
 public import StrataServer
 import StrataSQLite

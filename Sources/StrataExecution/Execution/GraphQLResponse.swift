@@ -1,4 +1,4 @@
-public import StrataJSON
+import StrataJSON
 public import StrataLanguage
 
 /// The serialized response of one request, and what a transport needs to choose its status code.

@@ -1,7 +1,7 @@
 public import Hummingbird
 public import Logging
 import NIOCore
-public import ServiceLifecycle
+import ServiceLifecycle
 
 /// The Strata HTTP server: a Hummingbird application around a runtime, whose adapters are closed after the server
 /// has drained on graceful shutdown (SIGINT/SIGTERM through `runService()`).

@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import NIOCore
 
 /// Reads a request body into memory, refusing it as soon as it is known to exceed the limit: first from

@@ -32,7 +32,10 @@ struct PrivatePostgresCluster: Sendable {
             .appendingPathComponent("strata-conformance-pg-" + UUID().uuidString.prefix(8).lowercased())
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
-        FileManager.default.createFile(atPath: root.appendingPathComponent("pg.log").path, contents: nil)
+        let log = root.appendingPathComponent("pg.log").path
+        guard FileManager.default.createFile(atPath: log, contents: nil) else {
+            throw ConformanceFailure("could not create \(log)")
+        }
         if isRoot {
             _ = try await run("/usr/bin/chown", ["-R", "postgres:", root.path])
         }
