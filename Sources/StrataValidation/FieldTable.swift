@@ -39,9 +39,12 @@ struct FieldTable: Sendable {
 
     @inline(__always) private static func slot(of name: String, mask: Int) -> Int {
         let utf8 = name.utf8
-        let first = UInt64(utf8.first ?? 0)
-        let last = UInt64(utf8.last ?? 0)
-        let mixed = (UInt64(utf8.count) &<< 16 | first &<< 8 | last) &* 0x9E37_79B9_7F4A_7C15
+        let shape =
+            utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+                guard let first = bytes.first, let last = bytes.last else { return 0 }
+                return UInt64(bytes.count) &<< 16 | UInt64(first) &<< 8 | UInt64(last)
+            } ?? (UInt64(utf8.count) &<< 16 | UInt64(utf8.first ?? 0) &<< 8 | UInt64(utf8.last ?? 0))
+        let mixed = shape &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: mixed &>> 40) & mask
     }
 }
