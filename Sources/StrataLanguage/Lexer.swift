@@ -19,7 +19,7 @@ public struct Lexer: Sendable {
     }
 
     /// Reads the next token. At the end of the input it returns `.endOfFile` tokens forever.
-    public mutating func next() throws(SyntaxError) -> Token {
+    @inline(__always) public mutating func next() throws(SyntaxError) -> Token {
         let start = skipIgnored(from: position)
         let count = bytes.count
         guard start < count else {
