@@ -4,40 +4,37 @@ import Testing
 /// The parser finds repeated names in a per-document table by their bytes packed into two words; a wrong mask,
 /// a wrong word or a stale slot would hand one name's text to another.
 @Suite struct NameTableTests {
+    /// Each name of `text` (names between single `separator` bytes) as the table gives it back.
+    private func read(_ text: String, separatedBy separator: Character, through table: inout NameTable) -> [String] {
+        let bytes = Array(text.utf8)
+        let stop = separator.asciiValue!
+        var names: [String] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != stop { end += 1 }
+            names.append(table.name(bytes, start, end))
+            start = end + 1
+        }
+        return names
+    }
+
     @Test func everyNameReadsBackAsItsOwnBytesWhateverItsLengthOrPlace() {
         // Lengths around the word boundaries (1, 7–9, 15–17) and beyond the packed limit, each twice, then the
         // same names again at the very end of the document, where a 16-byte load would run past the bytes.
         let names = ["a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop",
                      "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz_0123456789", "b", "abcdefgi", "abcdefghj"]
-        let text = (names + names + names.reversed()).joined(separator: " ")
-        let bytes = Array(text.utf8)
-        var table = NameTable(byteCount: bytes.count)
-        var read: [String] = []
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            read.append(table.name(bytes, start, end))
-            start = end + 1
-        }
-        #expect(read == names + names + names.reversed())
+        let all = names + names + names.reversed()
+        let text = all.joined(separator: " ")
+        var table = NameTable(byteCount: text.utf8.count)
+        #expect(read(text, separatedBy: " ", through: &table) == all)
     }
 
     @Test func namesSharingASlotEachKeepTheirOwnText() {
         // Sixteen slots and two hundred distinct names: most slots are taken over several times.
         let names = (0..<200).map { "field\($0)" }
-        let text = (names + names).joined(separator: ",")
-        let bytes = Array(text.utf8)
         var table = NameTable(byteCount: 0)
-        var read: [String] = []
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x2C { end += 1 }
-            read.append(table.name(bytes, start, end))
-            start = end + 1
-        }
-        #expect(read == names + names)
+        #expect(read((names + names).joined(separator: ","), separatedBy: ",", through: &table) == names + names)
     }
 
     @Test func aParsedDocumentKeepsEveryFieldAndAliasName() throws {
