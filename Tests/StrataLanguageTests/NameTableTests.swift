@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test func aParsedDocumentKeepsEveryFieldAndAliasName() throws {
-        let document = try parse("{ a: b b: a ab: ba ba: ab a_1: a_1 longerThanSixteenBytes: longerThanSixteenBytes z }")
+        let document = try parse(
+            "{ a: b b: a ab: ba ba: ab a_1: a_1 longerThanSixteenBytes: longerThanSixteenBytes z }")
         guard case .operation(let operation) = document.definitions.first else {
             Issue.record("expected an operation")
             return

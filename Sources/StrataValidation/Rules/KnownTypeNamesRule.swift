@@ -12,7 +12,9 @@ public struct KnownTypeNamesRule: ValidationRule {
     final class Visitor: ValidationVisitor {
         let context: ValidationContext
         init(context: ValidationContext) { self.context = context }
-        override var events: ValidationEvents { [.enterVariableDefinition, .enterFragmentDefinition, .enterInlineFragment] }
+        override var events: ValidationEvents {
+            [.enterVariableDefinition, .enterFragmentDefinition, .enterInlineFragment]
+        }
 
         override func enterVariableDefinition(_ definition: VariableDefinition) { check(definition.type.namedType) }
         override func enterFragmentDefinition(_ fragment: FragmentDefinition) { check(fragment.typeCondition) }
