@@ -6,6 +6,8 @@
 /// most half full, so a probe sequence stays short. Only the schema's own names are stored, so names sent by a
 /// client cannot crowd a slot: they are only looked up.
 struct FieldTable: Sendable {
+    /// Each slot's field name (its entry's `definition.name`), kept beside the entries so that a probe compares
+    /// names without following each entry's reference.
     private let names: [String]
     private let entries: [FieldEntry?]
     private let mask: Int

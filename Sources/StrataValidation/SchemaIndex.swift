@@ -78,10 +78,8 @@ final class TypeEntry: Sendable {
     let kind: TypeKind
     let type: NamedType
     /// Fields of object and interface types, plus `__typename` on every composite type and `__schema`/`__type`
-    /// on the query root.
-    let fields: [String: FieldEntry]
-    /// `fields` again, for `field(named:)`.
-    private let fieldTable: FieldTable
+    /// on the query root, by name (see `field(named:)`).
+    private let fields: FieldTable
     /// The object types this type can be at run time (itself for an object type), by id.
     let possibleTypeIDs: Set<Int>
 
@@ -90,14 +88,13 @@ final class TypeEntry: Sendable {
         self.name = type.name
         self.kind = type.kind
         self.type = type
-        self.fields = fields
-        self.fieldTable = FieldTable(fields)
+        self.fields = FieldTable(fields)
         self.possibleTypeIDs = possibleTypeIDs
     }
 
-    /// The field called `name` (what `fields[name]` holds, found without hashing the whole name).
+    /// The field called `name`, if the type has one.
     func field(named name: String) -> FieldEntry? {
-        fieldTable.entry(named: name)
+        fields.entry(named: name)
     }
 
     var inputObject: InputObjectType? {
