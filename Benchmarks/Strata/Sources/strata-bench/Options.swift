@@ -8,6 +8,7 @@ struct Options {
     var roundSeconds = 1.0
     /// When set, parse each document this many times and time nothing (for `perf stat`).
     var parseCount: Int?
+    var validateCount: Int?
     var validateRuns = 31
     var executeRuns = 31
     var sqlRuns = 21
@@ -32,6 +33,8 @@ struct Options {
           --parse-count N        parse: parse each document N times and time nothing, for instruction counts
                                  under `valgrind --tool=callgrind` (noise-free comparison of parser changes)
           --validate-runs N      validate: timed runs per document (default 31)
+          --validate-count N     validate: validate each document N times and time nothing (instruction counts,
+                                 as with --parse-count)
           --runs N               execute (memory): timed runs per query and mode (default 31)
           --sql-runs N           sqlite/postgres: timed runs per query and mode (default 21)
           --warmup N             untimed warm-up runs (default 5)
@@ -70,6 +73,7 @@ struct Options {
             case "--rounds": options.parseRounds = max(1, number(arg))
             case "--round-seconds": options.roundSeconds = number(arg)
             case "--parse-count": options.parseCount = max(1, number(arg))
+            case "--validate-count": options.validateCount = max(1, number(arg))
             case "--validate-runs": options.validateRuns = max(1, number(arg))
             case "--runs": options.executeRuns = max(1, number(arg))
             case "--sql-runs": options.sqlRuns = max(1, number(arg))

@@ -8,12 +8,7 @@ enum ValidateBenchmark {
     static let documents = ["large.graphql", "deep.graphql", "wide.graphql"]
 
     static func run(options: Options) async throws {
-        let schema: Schema
-        do {
-            schema = try Schema.build(sdl: readText(options.corpus + "/bench.graphql"), name: "bench.graphql")
-        } catch {
-            fail("Schema.build(bench.graphql) failed: \(error)")
-        }
+        let schema = benchSchema(options: options)
         print("Validation against Schema.build(bench.graphql), specifiedRules (median of \(options.validateRuns) runs after \(options.warmupRuns) warm-up)")
         print(pad("document", 22) + lpad("median ms", 12) + lpad("min ms", 12) + lpad("errors", 8))
         for name in documents {
@@ -31,5 +26,25 @@ enum ValidateBenchmark {
             ])
         }
         print("")
+    }
+
+    static func benchSchema(options: Options) -> Schema {
+        do {
+            return try Schema.build(sdl: readText(options.corpus + "/bench.graphql"), name: "bench.graphql")
+        } catch {
+            fail("Schema.build(bench.graphql) failed: \(error)")
+        }
+    }
+
+    /// Validates every document `count` times, untimed and synchronously (valgrind cannot follow the benchmark's
+    /// async tasks here): `valgrind --tool=callgrind strata-bench --only validate --validate-count N` counts
+    /// validation's instructions plus a fixed start-up cost (`--validate-count 1` gives it minus one round).
+    static func validateUntimed(_ count: Int, options: Options) throws {
+        let schema = benchSchema(options: options)
+        for name in documents {
+            let document = try parse(readText(options.corpus + "/" + name), options: .noLimits)
+            for _ in 0..<count { sink &+= validate(document, schema: schema).count }
+        }
+        print("validated each of \(documents.count) documents \(count) times")
     }
 }

@@ -23,7 +23,13 @@ print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
 print("")
 
 if options.sections.contains("parse") { try ParseBenchmark.run(options: options) }
-if options.sections.contains("validate") { try await ValidateBenchmark.run(options: options) }
+if options.sections.contains("validate") {
+    if let count = options.validateCount {
+        try ValidateBenchmark.validateUntimed(count, options: options)
+    } else {
+        try await ValidateBenchmark.run(options: options)
+    }
+}
 let needsModel = !options.sections.isDisjoint(with: ["execute", "sqlite", "postgres"])
 if needsModel {
     let fixture = Fixture(schemaPath: options.schema)
