@@ -11,7 +11,7 @@ import Synchronization
 final class SchemaIndex: Sendable {
     let schema: Schema
     let entries: [TypeEntry]
-    private let entryByName: [String: TypeEntry]
+    private let entryByName: SchemaNameTable<TypeEntry>
 
     private init(schema: Schema) {
         self.schema = schema
@@ -40,10 +40,10 @@ final class SchemaIndex: Sendable {
         self.entries = entries
         var byName: [String: TypeEntry] = [:]
         for entry in entries { byName[entry.name] = entry }
-        entryByName = byName
+        entryByName = SchemaNameTable(byName)
     }
 
-    @inline(__always) func entry(named name: String) -> TypeEntry? { entryByName[name] }
+    @inline(__always) func entry(named name: String) -> TypeEntry? { entryByName.entry(named: name) }
 
     @inline(__always) func entry(id: Int) -> TypeEntry? { id >= 0 && id < entries.count ? entries[id] : nil }
 
@@ -79,18 +79,26 @@ final class TypeEntry: Sendable {
     let type: NamedType
     /// Fields of object and interface types, plus `__typename` on every composite type and `__schema`/`__type`
     /// on the query root, by name (see `field(named:)`).
-    private let fields: FieldTable
+    private let fields: SchemaNameTable<FieldEntry>
     /// The object types this type can be at run time (itself for an object type), by id.
     let possibleTypeIDs: Set<Int>
+    /// Whether this is a scalar whose literals validation checks (the built-in scalars and Strata's own; other
+    /// custom scalars accept any literal). Decided once here rather than by two set lookups per argument.
+    let checksLiterals: Bool
 
     init(id: Int, type: NamedType, fields: [String: FieldEntry], possibleTypeIDs: Set<Int>) {
         self.id = id
         self.name = type.name
         self.kind = type.kind
         self.type = type
-        self.fields = FieldTable(fields)
+        self.fields = SchemaNameTable(fields)
         self.possibleTypeIDs = possibleTypeIDs
+        checksLiterals =
+            type.kind == .scalar
+            && (Self.builtInScalarNames.contains(type.name) || ScalarCoercion.strataScalarNames.contains(type.name))
     }
+
+    private static let builtInScalarNames: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
 
     /// The field called `name`, if the type has one.
     func field(named name: String) -> FieldEntry? {

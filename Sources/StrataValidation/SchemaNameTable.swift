@@ -1,24 +1,26 @@
-/// A type's fields by name, for the lookups validation makes once per field it visits.
+/// Entries found by a name of the schema: a type's fields, and the schema's types, for the lookups validation
+/// makes once per field, argument and type condition it visits.
 ///
-/// A `[String: FieldEntry]` lookup hashes the whole name with the standard library's seeded hasher (7% of the
-/// samples when validating the benchmark's large document). Here a name's slot comes from its length and its first
-/// and last bytes, and the slots are probed in order until the name or an empty slot is found; the table is at
-/// most half full, so a probe sequence stays short. Only the schema's own names are stored, so names sent by a
-/// client cannot crowd a slot: they are only looked up.
-struct FieldTable: Sendable {
-    /// Each slot's field name (its entry's `definition.name`), kept beside the entries so that a probe compares
-    /// names without following each entry's reference.
+/// A `[String: Entry]` lookup hashes the whole name with the standard library's seeded hasher (7% of the samples
+/// when validating the benchmark's large document for fields alone, another 7% for type names). Here a name's
+/// slot comes from its length and its first and last bytes, and the slots are probed in order until the name or an
+/// empty slot is found; the table is at most half full, so a probe sequence stays short. Only the schema's own
+/// names are stored, so names sent by a client cannot crowd a slot: they are only looked up. (Names from a
+/// document, such as fragment names, do not belong here: a document could make all of them collide.)
+struct SchemaNameTable<Entry> {
+    /// Each slot's name, kept beside the entries so that a probe compares names without following each entry's
+    /// reference.
     private let names: [String]
-    private let entries: [FieldEntry?]
+    private let entries: [Entry?]
     private let mask: Int
 
-    init(_ fields: [String: FieldEntry]) {
+    init(_ byName: [String: Entry]) {
         var capacity = 8
-        while capacity < fields.count * 2 { capacity <<= 1 }
+        while capacity < byName.count * 2 { capacity <<= 1 }
         var names = [String](repeating: "", count: capacity)
-        var entries = [FieldEntry?](repeating: nil, count: capacity)
+        var entries = [Entry?](repeating: nil, count: capacity)
         // In name order, so the layout does not depend on the dictionary's iteration order.
-        for (name, entry) in fields.sorted(by: { $0.key < $1.key }) {
+        for (name, entry) in byName.sorted(by: { $0.key < $1.key }) {
             var slot = Self.slot(of: name, mask: capacity - 1)
             while entries[slot] != nil { slot = (slot + 1) & (capacity - 1) }
             names[slot] = name
@@ -29,8 +31,8 @@ struct FieldTable: Sendable {
         self.mask = capacity - 1
     }
 
-    /// The field called `name`, if the type has one.
-    func entry(named name: String) -> FieldEntry? {
+    /// The entry called `name`, if there is one.
+    func entry(named name: String) -> Entry? {
         var slot = Self.slot(of: name, mask: mask)
         while let entry = entries[slot] {
             if names[slot] == name { return entry }
@@ -50,3 +52,5 @@ struct FieldTable: Sendable {
         return Int(truncatingIfNeeded: mixed &>> 40) & mask
     }
 }
+
+extension SchemaNameTable: Sendable where Entry: Sendable {}

@@ -4,13 +4,13 @@ import Testing
 
 /// Validation finds a field by name in a table probed from the name's length and first and last bytes; names
 /// that share those must still each find their own field, and a name the type lacks must find none.
-@Suite struct FieldTableTests {
-    private func table(_ names: [String]) -> FieldTable {
+@Suite struct SchemaNameTableTests {
+    private func table(_ names: [String]) -> SchemaNameTable<FieldEntry> {
         var fields: [String: FieldEntry] = [:]
         for name in names {
             fields[name] = FieldEntry(definition: FieldDef(name: name, type: .named("String")), namedTypeID: -1)
         }
-        return FieldTable(fields)
+        return SchemaNameTable(fields)
     }
 
     @Test func everyFieldIsFoundUnderItsOwnName() {

@@ -14,18 +14,20 @@ public struct ScalarLeafsRule: ValidationRule {
         override var events: ValidationEvents { .enterField }
 
         override func enterField(_ field: Field) {
-            guard let type = context.outputType, let named = context.outputEntry else { return }
-            let name = field.name.value
+            // Only the entry is read on the way through; the type and the name are built for an error alone.
+            guard let named = context.outputEntry else { return }
             if named.kind.isLeaf {
                 if let selectionSet = field.selectionSet {
                     context.report(
-                        "Field \"\(name)\" must not have a selection since type \"\(type)\" has no subfields.",
+                        "Field \"\(field.name.value)\" must not have a selection since type "
+                            + "\"\(context.outputType ?? .named(named.name))\" has no subfields.",
                         at: [selectionSet.span])
                 }
             } else if field.selectionSet == nil {
+                let name = field.name.value
                 context.report(
-                    "Field \"\(name)\" of type \"\(type)\" must have a selection of subfields. "
-                        + "Did you mean \"\(name) { ... }\"?",
+                    "Field \"\(name)\" of type \"\(context.outputType ?? .named(named.name))\" must have a "
+                        + "selection of subfields. Did you mean \"\(name) { ... }\"?",
                     at: [field.span])
             }
         }

@@ -52,9 +52,7 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
             guard let entry = context.entry(named: nullable.namedType) else { return }
             switch entry.kind {
             case .scalar:
-                guard value.isConstant,
-                    ScalarCoercion.strataScalarNames.contains(entry.name) || Self.builtInScalars.contains(entry.name)
-                else { return }
+                guard entry.checksLiterals, value.isConstant else { return }
                 if case .failure(let failure) = ScalarCoercion.coerceLiteral(value, scalar: entry.name) {
                     expected(shown, value, at: value.span, reason: failure.message)
                 }
@@ -81,8 +79,6 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
                 return  // unknown or non-input types are reported by other rules
             }
         }
-
-        static let builtInScalars: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
 
         private func checkObject(_ value: Value, _ object: InputObjectType, shownAs shown: TypeRef) {
             guard case .object(let fields, let span) = value else {

@@ -1,0 +1,76 @@
+/// Response names interned to dense integers (`0, 1, 2, …` in first-seen order), for the field-merging search.
+///
+/// That search interns the response name of every field of every selection set it groups, tens of thousands per
+/// validation of a large document; through a `[String: Int32]` each lookup hashed the whole name with the seeded
+/// hasher and the dictionary's strings were released one by one when the search ended (together 9% of a
+/// validation). Here a name of up to 16 bytes is packed into two words, zero-padded (a GraphQL name has no zero
+/// byte, so the words say exactly which name it is), and found by those words in an open-addressing table kept at
+/// most half full. Longer names go through a dictionary.
+struct ResponseNameTable {
+    private struct Slot {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        /// The interned id, or -1 for an empty slot.
+        var id: Int32 = -1
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 64)
+    private var used = 0
+    private var long: [String: Int32] = [:]
+    /// The names by id.
+    private(set) var names: [String] = []
+
+    /// The id of `name`, interning it if it is new.
+    mutating func id(of name: String) -> Int32 {
+        var name = name
+        let packed = name.withUTF8 { bytes -> (UInt64, UInt64)? in
+            guard bytes.count <= 16 else { return nil }
+            var words: (UInt64, UInt64) = (0, 0)
+            for offset in bytes.indices {
+                let byte = UInt64(bytes[offset]) &<< UInt64((offset & 7) &* 8)
+                if offset < 8 { words.0 |= byte } else { words.1 |= byte }
+            }
+            return words
+        }
+        guard let (low, high) = packed else { return longID(of: name) }
+        let mask = slots.count &- 1
+        var slot = Self.slot(low, high, mask: mask)
+        while true {
+            let found = slots.withUnsafeBufferPointer { slots in
+                slots[slot].id < 0 || (slots[slot].low == low && slots[slot].high == high) ? slots[slot].id : -2
+            }
+            if found >= 0 { return found }
+            if found == -1 { break }
+            slot = (slot &+ 1) & mask
+        }
+        let id = Int32(names.count)
+        names.append(name)
+        slots[slot] = Slot(low: low, high: high, id: id)
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func longID(of name: String) -> Int32 {
+        if let id = long[name] { return id }
+        let id = Int32(names.count)
+        names.append(name)
+        long[name] = id
+        return id
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count &- 1
+        for entry in old where entry.id >= 0 {
+            var slot = Self.slot(entry.low, entry.high, mask: mask)
+            while slots[slot].id >= 0 { slot = (slot &+ 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    @inline(__always) private static func slot(_ low: UInt64, _ high: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) &>> 40) & mask
+    }
+}
