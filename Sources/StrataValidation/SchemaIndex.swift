@@ -31,7 +31,8 @@ final class SchemaIndex: Sendable {
                     definitions.append(MetaFields.type)
                 }
                 for definition in definitions where fields[definition.name] == nil {
-                    fields[definition.name] = FieldEntry(definition: definition, namedTypeID: ids[definition.type.namedType] ?? -1)
+                    fields[definition.name] = FieldEntry(
+                        definition: definition, namedTypeID: ids[definition.type.namedType] ?? -1)
                 }
             }
             let possible = Set(schema.possibleTypes(of: name).compactMap { ids[$0] })

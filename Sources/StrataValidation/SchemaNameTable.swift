@@ -3,9 +3,9 @@
 ///
 /// A `[String: Entry]` lookup hashes the whole name with the standard library's seeded hasher (7% of the samples
 /// when validating the benchmark's large document for field names, 3% of the instructions for type names). Here a
-/// name's slot comes from its length and its first and last bytes, and the slots are probed in order until the
-/// name or an empty slot is found; the table is at most half full, so a probe sequence stays short. Only the schema's own
-/// names are stored, so names sent by a client cannot crowd a slot: they are only looked up. (Names from a
+/// name's slot comes from its length and its first and last bytes, and the slots are probed in order until the name
+/// or an empty slot is found; the table is at most half full, so a probe sequence stays short. Only the schema's
+/// own names are stored, so names sent by a client cannot crowd a slot: they are only looked up. (Names from a
 /// document, such as fragment names, do not belong here: a document could make all of them collide.)
 struct SchemaNameTable<Entry> {
     /// Each slot's name, kept beside the entries so that a probe compares names without following each entry's
