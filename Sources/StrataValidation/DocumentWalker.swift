@@ -108,6 +108,7 @@ struct DocumentWalker {
         state.pointee.inputType = type
         state.pointee.defaultValue = nil
         state.pointee.argumentDefinition = nil
+        state.pointee.isArgumentDefined = false
         state.pointee.parentInputObject = nil
         each(.enterVariableDefinition) { $0.enterVariableDefinition(definition) }
         if let value = definition.defaultValue { walkValue(value) }
@@ -215,10 +216,12 @@ struct DocumentWalker {
             }
             if let definitions, position >= 0 {
                 state.pointee.argumentDefinition = definitions[position]
+                state.pointee.isArgumentDefined = true
                 state.pointee.inputType = definitions[position].type
                 state.pointee.defaultValue = definitions[position].defaultValue
             } else {
                 state.pointee.argumentDefinition = nil
+                state.pointee.isArgumentDefined = false
                 state.pointee.inputType = nil
                 state.pointee.defaultValue = nil
             }
@@ -227,6 +230,7 @@ struct DocumentWalker {
             walkValue(argument.value)
         }
         state.pointee.argumentDefinition = nil
+        state.pointee.isArgumentDefined = false
         state.pointee.inputType = nil
         state.pointee.defaultValue = nil
     }

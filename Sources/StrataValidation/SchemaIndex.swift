@@ -120,11 +120,15 @@ final class FieldEntry: Sendable {
     let namedTypeID: Int
     /// Whether the field returns a list (possibly non-null).
     let isList: Bool
+    /// The arguments a selection of this field must give: non-null, without a default. Usually none, which a rule
+    /// then learns without copying each argument definition out of `definition`.
+    let requiredArguments: [InputValueDef]
 
     init(definition: FieldDef, namedTypeID: Int) {
         self.definition = definition
         self.type = definition.type
         self.namedTypeID = namedTypeID
         if case .list = definition.type.nullable { isList = true } else { isList = false }
+        requiredArguments = definition.arguments.filter { $0.type.isNonNull && $0.defaultValue == nil }
     }
 }

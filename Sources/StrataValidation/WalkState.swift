@@ -18,6 +18,9 @@ struct WalkState {
     var isInDirective = false
     var directiveLocation: StrataLanguage.DirectiveLocation?
     var argumentDefinition: InputValueDef?
+    /// Whether `argumentDefinition` is set: testing the optional itself copies the definition out (a retain per
+    /// member), and a rule asks for every argument.
+    var isArgumentDefined = false
     var inputType: TypeRef?
     var parentInputObject: InputObjectType?
     var defaultValue: Value?

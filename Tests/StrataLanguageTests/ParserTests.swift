@@ -69,6 +69,12 @@ import Testing
         #expect(field.selectionSet?.selections.count == 1)
     }
 
+    @Test("a selection's field response key is the alias, else the name; fragments have none")
+    func selectionResponseKeys() throws {
+        let document = try parse("{ alias: name plain ...Named ... on User { a } }")
+        #expect(firstSelections(document).map(\.fieldResponseKey) == ["alias", "plain", nil, nil])
+    }
+
     @Test("fragment spreads, inline fragments with and without a type condition")
     func fragments() throws {
         let document = try parse(

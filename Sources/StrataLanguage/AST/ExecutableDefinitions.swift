@@ -74,6 +74,15 @@ public enum Selection: Sendable, Hashable {
         case .inlineFragment(let f): f.directives
         }
     }
+
+    /// The response key of a field selection (its alias, else its name); nil for a fragment spread or an inline
+    /// fragment. Reads the two names in place, where binding the field out of the selection copies all of it.
+    @inlinable public var fieldResponseKey: String? {
+        switch self {
+        case .field(let field): field.alias?.value ?? field.name.value
+        case .fragmentSpread, .inlineFragment: nil
+        }
+    }
 }
 
 public struct Field: Sendable, Hashable {

@@ -132,9 +132,7 @@ final class FieldConflictFinder {
         }
         return withUnsafeTemporaryAllocation(of: String.self, capacity: count) { keys in
             for position in 0..<count {
-                let key: String
-                if case .field(let field) = selections[position] { key = field.responseKey } else { key = "" }
-                keys.initializeElement(at: position, to: key)
+                keys.initializeElement(at: position, to: selections[position].fieldResponseKey ?? "")
             }
             defer { keys.deinitialize() }
             for position in 1..<max(count, 1) {

@@ -14,7 +14,7 @@ public struct KnownArgumentNamesRule: ValidationRule {
         override var events: ValidationEvents { .enterArgument }
 
         override func enterArgument(_ argument: Argument) {
-            guard context.state.pointee.argumentDefinition == nil else { return }
+            guard !context.state.pointee.isArgumentDefined else { return }
             let name = argument.name.value
             if context.isInDirective {
                 guard let directive = context.directive else { return }

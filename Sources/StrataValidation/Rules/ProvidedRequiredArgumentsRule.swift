@@ -14,8 +14,8 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
         override var events: ValidationEvents { [.leaveField, .leaveDirective] }
 
         override func leaveField(_ field: Field) {
-            guard let entry = context.fieldEntry, !entry.definition.arguments.isEmpty else { return }
-            for argument in entry.definition.arguments where Self.isMissing(argument, in: field.arguments) {
+            guard let entry = context.fieldEntry, !entry.requiredArguments.isEmpty else { return }
+            for argument in entry.requiredArguments where Self.isMissing(argument, in: field.arguments) {
                 context.report(
                     "Field \"\(entry.definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is "
                         + "required, but it was not provided.",
