@@ -9,8 +9,8 @@ struct Options {
     /// When set, parse each document this many times and time nothing (for `perf stat`).
     var parseCount: Int?
     var validateCount: Int?
-    var validateRuns = 31
-    var executeRuns = 31
+    var validateRuns = 201
+    var executeRuns = 101
     var sqlRuns = 21
     var warmupRuns = 5
     var sections: Set<String> = ["parse", "validate", "execute", "sqlite"]
@@ -32,10 +32,10 @@ struct Options {
           --round-seconds S      parse: minimum duration of one round (default 1.0)
           --parse-count N        parse: parse each document N times and time nothing, for instruction counts
                                  under `valgrind --tool=callgrind` (noise-free comparison of parser changes)
-          --validate-runs N      validate: timed runs per document (default 31)
+          --validate-runs N      validate: timed runs per document (default 201)
           --validate-count N     validate: validate each document N times and time nothing (instruction counts,
                                  as with --parse-count)
-          --runs N               execute (memory): timed runs per query and mode (default 31)
+          --runs N               execute (memory): timed runs per query and mode (default 101)
           --sql-runs N           sqlite/postgres: timed runs per query and mode (default 21)
           --warmup N             untimed warm-up runs (default 5)
           --only LIST            comma-separated subset of parse,validate,execute,sqlite,postgres
