@@ -185,13 +185,19 @@ final class FieldConflictFinder {
         for position in selections.indices {
             switch selections[position] {
             case .field(let field):
-                let key = responseNames.id(of: field.alias?.value ?? field.name.value)
+                // The parts are read before anything else is called, so that the field is read in place rather
+                // than copied whole (a retain and a release of each of its members).
+                let name = field.name.value
+                let responseKey = field.alias?.value ?? name
+                let arguments = field.arguments
+                let subselections = field.selectionSet
+                let span = field.span
+                let key = responseNames.id(of: responseKey)
                 let index = Int32(fields.count)
                 fields.append(
                     CollectedField(
-                        parent: parent, definition: parent?.field(named: field.name.value), name: field.name.value,
-                        arguments: field.arguments, selectionSet: field.selectionSet, span: field.span, key: key,
-                        next: -1))
+                        parent: parent, definition: parent?.field(named: name), name: name, arguments: arguments,
+                        selectionSet: subselections, span: span, key: key, next: -1))
                 // A linear search while the map is small, a dictionary once it is wide.
                 let existing: Int? =
                     groups.count <= 16 ? groups.firstIndex(where: { $0.key == key }) : groupIndex[key]
