@@ -7,13 +7,38 @@ import StrataSchema
 /// It lives behind a pointer the context owns (see `ValidationContext.state`): writes to a class's stored
 /// properties pay a dynamic exclusivity check each, and the walker makes several per field.
 ///
-/// The entries are `unowned(unsafe)`: every `TypeEntry` and `FieldEntry` belongs to the `SchemaIndex` that the
+/// The entries are held unretained: every `TypeEntry` and `FieldEntry` belongs to the `SchemaIndex` that the
 /// context holds for longer than any walk, and storing them strongly cost a retain and a release per field visited
-/// (4% of a validation).
+/// (4% of a validation). The rules that run for every field read them through `withOutputEntry`, `withFieldEntry`
+/// and `hasFieldEntry`, which do not retain either.
 struct WalkState {
-    unowned(unsafe) var parentEntry: TypeEntry?
-    unowned(unsafe) var fieldEntry: FieldEntry?
-    unowned(unsafe) var outputEntry: TypeEntry?
+    private var parent: Unmanaged<TypeEntry>?
+    private var field: Unmanaged<FieldEntry>?
+    private var output: Unmanaged<TypeEntry>?
+
+    var parentEntry: TypeEntry? {
+        get { parent?.takeUnretainedValue() }
+        set { parent = newValue.map { .passUnretained($0) } }
+    }
+    var fieldEntry: FieldEntry? {
+        get { field?.takeUnretainedValue() }
+        set { field = newValue.map { .passUnretained($0) } }
+    }
+    var outputEntry: TypeEntry? {
+        get { output?.takeUnretainedValue() }
+        set { output = newValue.map { .passUnretained($0) } }
+    }
+
+    var hasFieldEntry: Bool { field != nil }
+
+    func withOutputEntry<Result>(_ body: (TypeEntry) -> Result) -> Result? {
+        output?._withUnsafeGuaranteedRef(body)
+    }
+
+    func withFieldEntry<Result>(_ body: (FieldEntry) -> Result) -> Result? {
+        field?._withUnsafeGuaranteedRef(body)
+    }
+
     var directive: DirectiveDef?
     var isInDirective = false
     var directiveLocation: StrataLanguage.DirectiveLocation?

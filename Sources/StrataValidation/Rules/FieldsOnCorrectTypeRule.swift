@@ -14,7 +14,7 @@ public struct FieldsOnCorrectTypeRule: ValidationRule {
         override var events: ValidationEvents { .enterField }
 
         override func enterField(_ field: Field) {
-            guard context.fieldEntry == nil, let parent = context.parentType else { return }
+            guard !context.state.pointee.hasFieldEntry, let parent = context.parentType else { return }
             let name = field.name.value
             var hint = Suggestions.didYouMean(typeSuggestions(parent, field: name), lead: "to use an inline fragment on")
             if hint.isEmpty {

@@ -14,7 +14,9 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
         override var events: ValidationEvents { [.leaveField, .leaveDirective] }
 
         override func leaveField(_ field: Field) {
-            guard let entry = context.fieldEntry, !entry.requiredArguments.isEmpty else { return }
+            guard context.state.pointee.withFieldEntry({ !$0.requiredArguments.isEmpty }) == true,
+                let entry = context.fieldEntry
+            else { return }
             for argument in entry.requiredArguments where Self.isMissing(argument, in: field.arguments) {
                 context.report(
                     "Field \"\(entry.definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is "

@@ -14,20 +14,19 @@ public struct ScalarLeafsRule: ValidationRule {
         override var events: ValidationEvents { .enterField }
 
         override func enterField(_ field: Field) {
-            // Only the entry is read on the way through; the type and the name are built for an error alone.
-            guard let named = context.outputEntry else { return }
-            if named.kind.isLeaf {
-                if let selectionSet = field.selectionSet {
-                    context.report(
-                        "Field \"\(field.name.value)\" must not have a selection since type "
-                            + "\"\(context.outputType ?? .named(named.name))\" has no subfields.",
-                        at: [selectionSet.span])
-                }
-            } else if field.selectionSet == nil {
-                let name = field.name.value
+            // The entry is read without a retain; the type is looked up for an error alone.
+            guard let isLeaf = context.state.pointee.withOutputEntry({ $0.kind.isLeaf }) else { return }
+            guard isLeaf == (field.selectionSet != nil), let named = context.outputEntry else { return }
+            let name = field.name.value
+            let type = context.outputType ?? .named(named.name)
+            if let selectionSet = field.selectionSet {
                 context.report(
-                    "Field \"\(name)\" of type \"\(context.outputType ?? .named(named.name))\" must have a "
-                        + "selection of subfields. Did you mean \"\(name) { ... }\"?",
+                    "Field \"\(name)\" must not have a selection since type \"\(type)\" has no subfields.",
+                    at: [selectionSet.span])
+            } else {
+                context.report(
+                    "Field \"\(name)\" of type \"\(type)\" must have a selection of subfields. "
+                        + "Did you mean \"\(name) { ... }\"?",
                     at: [field.span])
             }
         }
