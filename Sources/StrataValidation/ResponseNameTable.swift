@@ -5,8 +5,12 @@
 /// hasher and the dictionary's strings were released one by one when the search ended (together 9% of a
 /// validation). Here a name of up to 16 bytes is packed into two words, zero-padded (a GraphQL name has no zero
 /// byte, so the words say exactly which name it is), and found by those words in an open-addressing table kept at
-/// most half full. Longer names go through a dictionary.
+/// most half full. Longer names go through a dictionary, and so does a name that would have to probe more than
+/// `maxProbes` slots: aliases are chosen by clients, and names made to collide in one slot could otherwise turn
+/// each insertion into a walk over all of them (the dictionary's hasher is seeded per process).
 struct ResponseNameTable {
+    static let maxProbes = 16
+
     private struct Slot {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -16,7 +20,8 @@ struct ResponseNameTable {
 
     private var slots = [Slot](repeating: Slot(), count: 64)
     private var used = 0
-    private var long: [String: Int32] = [:]
+    /// Names of more than 16 bytes, and names whose probe sequence was full.
+    private var overflow: [String: Int32] = [:]
     /// The names by id.
     private(set) var names: [String] = []
 
@@ -32,45 +37,62 @@ struct ResponseNameTable {
             }
             return words
         }
-        guard let (low, high) = packed else { return longID(of: name) }
+        guard let (low, high) = packed else { return overflowID(of: name) }
         let mask = slots.count &- 1
         var slot = Self.slot(low, high, mask: mask)
-        while true {
+        var free: Int?
+        for _ in 0..<Self.maxProbes {
             let found = slots.withUnsafeBufferPointer { slots in
                 slots[slot].id < 0 || (slots[slot].low == low && slots[slot].high == high) ? slots[slot].id : -2
             }
             if found >= 0 { return found }
-            if found == -1 { break }
+            if found == -1 {
+                free = slot
+                break
+            }
             slot = (slot &+ 1) & mask
         }
+        // Not in the table: in the dictionary if its probe sequence was full when it came (or before a growth).
+        guard let free else { return overflowID(of: name) }
+        if !overflow.isEmpty, let id = overflow[name] { return id }
         let id = Int32(names.count)
         names.append(name)
-        slots[slot] = Slot(low: low, high: high, id: id)
+        slots[free] = Slot(low: low, high: high, id: id)
         used += 1
         if used * 2 > slots.count { grow() }
         return id
     }
 
-    private mutating func longID(of name: String) -> Int32 {
-        if let id = long[name] { return id }
+    private mutating func overflowID(of name: String) -> Int32 {
+        if let id = overflow[name] { return id }
         let id = Int32(names.count)
         names.append(name)
-        long[name] = id
+        overflow[name] = id
         return id
     }
 
     private mutating func grow() {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
+        used = 0
         let mask = slots.count &- 1
         for entry in old where entry.id >= 0 {
             var slot = Self.slot(entry.low, entry.high, mask: mask)
-            while slots[slot].id >= 0 { slot = (slot &+ 1) & mask }
-            slots[slot] = entry
+            var probes = 0
+            while slots[slot].id >= 0, probes < Self.maxProbes {
+                slot = (slot &+ 1) & mask
+                probes += 1
+            }
+            if slots[slot].id >= 0 {
+                overflow[names[Int(entry.id)]] = entry.id
+            } else {
+                slots[slot] = entry
+                used += 1
+            }
         }
     }
 
-    @inline(__always) private static func slot(_ low: UInt64, _ high: UInt64, mask: Int) -> Int {
+    @inline(__always) static func slot(_ low: UInt64, _ high: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) &>> 40) & mask
     }
 }

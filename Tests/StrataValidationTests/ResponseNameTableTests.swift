@@ -34,4 +34,25 @@ import Testing
         for (index, name) in names.enumerated() { #expect(table.id(of: name) == Int32(index)) }
         #expect(table.names.count == names.count)
     }
+
+    @Test func namesMadeToShareOneSlotStayCorrectAndBounded() {
+        // Names of up to 8 bytes that all land in slot 0 of the first table: the first `maxProbes` take the slots
+        // after it, the rest go to the dictionary; every one keeps its own id, before and after the table grows.
+        var colliding: [String] = []
+        var candidate = 0
+        while colliding.count < 60 {
+            let name = "n\(candidate)"
+            candidate += 1
+            var low: UInt64 = 0
+            for (offset, byte) in name.utf8.enumerated() { low |= UInt64(byte) << UInt64(offset * 8) }
+            if ResponseNameTable.slot(low, 0, mask: 63) == 0 { colliding.append(name) }
+        }
+        var table = ResponseNameTable()
+        for (index, name) in colliding.enumerated() { #expect(table.id(of: name) == Int32(index)) }
+        for (index, name) in colliding.enumerated() { #expect(table.id(of: name) == Int32(index)) }
+        let more = (0..<200).map { "other\($0)" }
+        for (index, name) in more.enumerated() { #expect(table.id(of: name) == Int32(colliding.count + index)) }
+        for (index, name) in colliding.enumerated() { #expect(table.id(of: name) == Int32(index)) }
+        #expect(table.names == colliding + more)
+    }
 }
