@@ -42,6 +42,7 @@ struct ResponseNameTable {
         var slot = Self.slot(low, high, mask: mask)
         var free: Int?
         for _ in 0..<Self.maxProbes {
+            // The slot's id when it holds this name, -1 when it is empty, -2 when another name holds it.
             let found = slots.withUnsafeBufferPointer { slots in
                 slots[slot].id < 0 || (slots[slot].low == low && slots[slot].high == high) ? slots[slot].id : -2
             }

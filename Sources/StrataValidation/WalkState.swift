@@ -8,9 +8,9 @@ import StrataSchema
 /// properties pay a dynamic exclusivity check each, and the walker makes several per field.
 ///
 /// The entries are held unretained: every `TypeEntry` and `FieldEntry` belongs to the `SchemaIndex` that the
-/// context holds for longer than any walk, and storing them strongly cost a retain and a release per field visited
-/// (4% of a validation). The rules that run for every field read them through `withOutputEntry`, `withFieldEntry`
-/// and `hasFieldEntry`, which do not retain either.
+/// context holds for longer than any walk, and storing them strongly cost a retain and a release per field visited.
+/// The rules that run for every field read them through `withOutputEntry`, `withFieldEntry` and `hasFieldEntry`,
+/// which do not retain either (together 4.5% of validation's instructions).
 struct WalkState {
     private var parent: Unmanaged<TypeEntry>?
     private var field: Unmanaged<FieldEntry>?
