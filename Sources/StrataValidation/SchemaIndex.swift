@@ -94,12 +94,12 @@ final class TypeEntry: Sendable {
         self.type = type
         self.fields = SchemaNameTable(fields)
         self.possibleTypeIDs = possibleTypeIDs
-        checksLiterals =
-            type.kind == .scalar
-            && (Self.builtInScalarNames.contains(type.name) || ScalarCoercion.strataScalarNames.contains(type.name))
+        if case .scalar(let scalar) = type {
+            checksLiterals = scalar.isBuiltIn || ScalarCoercion.strataScalarNames.contains(scalar.name)
+        } else {
+            checksLiterals = false
+        }
     }
-
-    private static let builtInScalarNames: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
 
     /// The field called `name`, if the type has one.
     func field(named name: String) -> FieldEntry? {
@@ -129,6 +129,6 @@ final class FieldEntry: Sendable {
         self.type = definition.type
         self.namedTypeID = namedTypeID
         if case .list = definition.type.nullable { isList = true } else { isList = false }
-        requiredArguments = definition.arguments.filter { $0.type.isNonNull && $0.defaultValue == nil }
+        requiredArguments = definition.arguments.filter(\.isRequired)
     }
 }

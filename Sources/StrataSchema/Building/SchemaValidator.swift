@@ -88,7 +88,7 @@ struct SchemaValidator {
                 issues.report(
                     "The type of \(key) must be Input Type but got: \(argument.type).", at: at(key, part: "type"))
             }
-            if argument.type.isNonNull && argument.defaultValue == nil && argument.deprecationReason != nil {
+            if argument.isRequired && argument.deprecationReason != nil {
                 issues.report("Required argument \(key) cannot be deprecated.", at: at(key))
             }
         }
@@ -156,8 +156,7 @@ struct SchemaValidator {
                     }
                 }
                 for argument in implementation.arguments
-                where argument.type.isNonNull && argument.defaultValue == nil
-                    && interfaceField.argument(argument.name) == nil
+                where argument.isRequired && interfaceField.argument(argument.name) == nil
                 {
                     let kind = schema.types[typeName]?.kind == .interface ? "Interface" : "Object"
                     issues.report(
@@ -225,7 +224,7 @@ struct SchemaValidator {
             if let kind = schema.types[field.type.namedType]?.kind, !kind.isInput {
                 issues.report("The type of \(key) must be Input Type but got: \(field.type).", at: at(key, part: "type"))
             }
-            if field.type.isNonNull && field.defaultValue == nil && field.deprecationReason != nil {
+            if field.isRequired && field.deprecationReason != nil {
                 issues.report("Required input field \(key) cannot be deprecated.", at: at(key))
             }
             if inputObject.isOneOf {
@@ -343,8 +342,7 @@ struct SchemaValidator {
             }
         }
         for argumentDefinition in definition.arguments
-        where argumentDefinition.type.isNonNull && argumentDefinition.defaultValue == nil
-            && !given.contains(argumentDefinition.name)
+        where argumentDefinition.isRequired && !given.contains(argumentDefinition.name)
         {
             issues.report(
                 "Argument \"@\(definition.name)(\(argumentDefinition.name):)\" of type \"\(argumentDefinition.type)\" is required, but it was not provided.",

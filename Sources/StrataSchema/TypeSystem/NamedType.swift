@@ -286,6 +286,9 @@ public struct InputValueDef: Sendable, Hashable {
         self.deprecationReason = deprecationReason
         self.appliedDirectives = appliedDirectives
     }
+
+    /// Whether a value must be given: the type is non-null and there is no default.
+    public var isRequired: Bool { type.isNonNull && defaultValue == nil }
 }
 
 /// A directive a schema declares (built-in or custom).

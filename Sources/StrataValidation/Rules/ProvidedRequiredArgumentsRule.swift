@@ -17,7 +17,7 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
             guard context.state.pointee.withFieldEntry({ !$0.requiredArguments.isEmpty }) == true,
                 let entry = context.fieldEntry
             else { return }
-            for argument in entry.requiredArguments where Self.isMissing(argument, in: field.arguments) {
+            for argument in entry.requiredArguments where !Self.isGiven(argument, in: field.arguments) {
                 context.report(
                     "Field \"\(entry.definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is "
                         + "required, but it was not provided.",
@@ -27,7 +27,8 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
 
         override func leaveDirective(_ directive: Directive) {
             guard let definition = context.directive else { return }
-            for argument in definition.arguments where Self.isMissing(argument, in: directive.arguments) {
+            for argument in definition.arguments
+            where argument.isRequired && !Self.isGiven(argument, in: directive.arguments) {
                 context.report(
                     "Directive \"@\(definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" "
                         + "is required, but it was not provided.",
@@ -35,9 +36,8 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
             }
         }
 
-        static func isMissing(_ definition: InputValueDef, in arguments: [Argument]) -> Bool {
-            definition.type.isNonNull && definition.defaultValue == nil
-                && !arguments.contains { $0.name.value == definition.name }
+        static func isGiven(_ definition: InputValueDef, in arguments: [Argument]) -> Bool {
+            arguments.contains { $0.name.value == definition.name }
         }
     }
 }

@@ -97,8 +97,7 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
                 }
             }
             for definition in object.fields
-            where definition.type.isNonNull && definition.defaultValue == nil
-                && !fields.contains(where: { $0.name.value == definition.name })
+            where definition.isRequired && !fields.contains(where: { $0.name.value == definition.name })
             {
                 context.report(
                     "Field \"\(object.name).\(definition.name)\" of required type \"\(definition.type)\" was not "

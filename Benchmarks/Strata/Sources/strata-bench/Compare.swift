@@ -15,12 +15,6 @@ enum Compare {
                 if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? Line { lines.append(object) }
             }
         }
-        func find(_ bench: String, _ impl: String, _ key: String, _ value: String, backend: String? = nil) -> Line? {
-            lines.last {
-                $0["bench"] as? String == bench && $0["impl"] as? String == impl && $0[key] as? String == value
-                    && (backend == nil || $0["backend"] as? String == backend)
-            }
-        }
         func number(_ line: Line?, _ key: String) -> Double? { (line?[key] as? NSNumber)?.doubleValue }
         /// Every line of one measurement: run.sh measures the in-process sections in several passes, GraphQLSwift
         /// and Strata alternating, so that a slow spell of the machine weighs on both sides alike.
@@ -29,6 +23,10 @@ enum Compare {
                 $0["bench"] as? String == bench && $0["impl"] as? String == impl && $0[key] as? String == value
                     && (backend == nil || $0["backend"] as? String == backend)
             }
+        }
+        /// The last line of one measurement (the sections measured in one pass).
+        func find(_ bench: String, _ impl: String, _ key: String, _ value: String, backend: String? = nil) -> Line? {
+            all(bench, impl, key, value, backend: backend).last
         }
         /// The median over the passes of one measurement's `key`.
         func pooled(_ lines: [Line], _ key: String) -> Double? {
