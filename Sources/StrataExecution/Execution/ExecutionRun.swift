@@ -184,7 +184,7 @@ final class ExecutionRun {
         let entries = fields.map { field in table?[field.name] ?? fieldPlans.entry(batch.typeName, field.name) }
         let keySet = tree.addKeySet(fields.map(\.responseKey))
         let nonNull = entries.map { $0?.definition.type.isNonNull ?? false }
-        for node in nodes { tree.allocateFields(of: node, keySet: keySet, nonNull: nonNull) }
+        tree.allocateFields(of: nodes, keySet: keySet, nonNull: nonNull)
 
         var works: [Work] = []
         works.reserveCapacity(fields.count)

@@ -150,15 +150,37 @@ struct ResultTree {
         return Int32(nodes.count - 1)
     }
 
-    /// Allocates the field slots of an object node.
-    mutating func allocateFields(of node: Int32, keySet: Int32, nonNull: [Bool]) {
-        let first = Int32(slots.count)
-        nodes[Int(node)].firstSlot = first
-        nodes[Int(node)].count = Int32(nonNull.count)
-        nodes[Int(node)].keySet = keySet
-        slots.append(contentsOf: repeatElement(.unset, count: nonNull.count))
-        slotNonNull.append(contentsOf: nonNull)
-        slotOwner.append(contentsOf: repeatElement(node, count: nonNull.count))
+    /// Allocates the field slots of object nodes, one run of `nonNull.count` slots per node in the order given.
+    /// The arrays grow once for the whole batch: growing them per node (three appends each) cost more than the
+    /// stores themselves on a page of a thousand objects.
+    mutating func allocateFields(of objects: [Int32], keySet: Int32, nonNull: [Bool]) {
+        let count = nonNull.count
+        let base = slots.count
+        let total = count * objects.count
+        slots.append(contentsOf: repeatElement(.unset, count: total))
+        slotNonNull.append(contentsOf: repeatElement(false, count: total))
+        slotOwner.append(contentsOf: repeatElement(-1, count: total))
+        objects.withUnsafeBufferPointer { objects in
+            nonNull.withUnsafeBufferPointer { nonNull in
+                slotNonNull.withUnsafeMutableBufferPointer { flags in
+                    slotOwner.withUnsafeMutableBufferPointer { owners in
+                        nodes.withUnsafeMutableBufferPointer { nodes in
+                            var slot = base
+                            for node in objects {
+                                nodes[Int(node)].firstSlot = Int32(slot)
+                                nodes[Int(node)].count = Int32(count)
+                                nodes[Int(node)].keySet = keySet
+                                for field in 0..<count {
+                                    flags[slot] = nonNull[field]
+                                    owners[slot] = node
+                                    slot += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A new list node with `count` item slots.

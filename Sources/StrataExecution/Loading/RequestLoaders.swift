@@ -136,15 +136,16 @@ public final class RequestLoaders {
                 continue
             }
             slotOf(slot)
-            let state = entry.states[Int(slot)]
-            if state.failure != nil { continue }
-            if let fetched = state.settled {
-                if fetched.isSuperset(of: columns) { continue }
-                entry.pendingColumns.formUnion(fetched)
+            // The state is read in place: a copy of it retains and releases its key, row and columns.
+            let index = Int(slot)
+            if entry.states[index].failure != nil { continue }
+            if entry.states[index].settled != nil {
+                if entry.states[index].settled!.isSuperset(of: columns) { continue }
+                entry.pendingColumns.formUnion(entry.states[index].settled!)
             }
             // Pending (now or by an earlier request of this step): it will be fetched with these columns too.
             needed = true
-            if !state.isPending {
+            if !entry.states[index].isPending {
                 entry.states[Int(slot)].isPending = true
                 entry.pending.append(slot)
             }

@@ -13,6 +13,11 @@ enum ExecuteBenchmark {
         let adapter = MemoryAdapter(model: fixture.model.storage)
         let loadSeconds = try await fixture.load(into: adapter)
         let cached = fixture.executor(adapter)
+        if let count = options.executeCount {
+            try await runUntimed(count, options: options, executor: cached)
+            await adapter.close()
+            return
+        }
         let uncached = fixture.executor(adapter, cacheDocuments: false)
         if let directory = options.dumpDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -48,5 +53,17 @@ enum ExecuteBenchmark {
         }
         print("")
         await adapter.close()
+    }
+
+    /// Executes each selected query `count` times, checked once, timing nothing: the instructions counted by
+    /// `perf stat -e instructions:u` over the process, minus a run with `count` 1, are `count - 1` executions'.
+    /// (Callgrind cannot count this path: execution is async and valgrind fails on the runtime's threads.)
+    private static func runUntimed(_ count: Int, options: Options, executor: Executor) async throws {
+        for query in BenchQueries.all where options.queries.contains(query.name) {
+            _ = await executor.checkedBody(query)
+            let request = GraphQLRequest(query: query.text)
+            for _ in 1..<count { sink &+= await executor.execute(request).body.count }
+            print("\(query.name): executed \(count) times")
+        }
     }
 }

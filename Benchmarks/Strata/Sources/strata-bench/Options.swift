@@ -9,6 +9,8 @@ struct Options {
     /// When set, parse each document this many times and time nothing (for `perf stat`).
     var parseCount: Int?
     var validateCount: Int?
+    /// When set, execute each memory query this many times (document cache hit) and time nothing.
+    var executeCount: Int?
     var validateRuns = 201
     var executeRuns = 101
     var sqlRuns = 21
@@ -36,6 +38,8 @@ struct Options {
           --validate-count N     validate: validate each document N times and time nothing (instruction counts,
                                  as with --parse-count)
           --runs N               execute (memory): timed runs per query and mode (default 101)
+          --execute-count N      execute (memory): run each query N times (document cache hit) and time nothing,
+                                 for `perf stat -e instructions:u` (minus `--execute-count 1`: the start-up)
           --sql-runs N           sqlite/postgres: timed runs per query and mode (default 21)
           --warmup N             untimed warm-up runs (default 5)
           --only LIST            comma-separated subset of parse,validate,execute,sqlite,postgres
@@ -75,6 +79,7 @@ struct Options {
             case "--parse-count": options.parseCount = max(1, number(arg))
             case "--validate-count": options.validateCount = max(1, number(arg))
             case "--validate-runs": options.validateRuns = max(1, number(arg))
+            case "--execute-count": options.executeCount = max(1, number(arg))
             case "--runs": options.executeRuns = max(1, number(arg))
             case "--sql-runs": options.sqlRuns = max(1, number(arg))
             case "--warmup": options.warmupRuns = max(0, number(arg))
