@@ -9,14 +9,14 @@ enum JSONOutput {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     @inline(__always)
-    static func appendString(_ string: String, to out: inout [UInt8]) {
+    static func appendString(_ string: String, to out: inout some JSONByteSink) {
         out.append(UInt8(ascii: "\""))
         appendEscaped(string, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 
     /// Appends the string's JSON-escaped UTF-8 (without quotes).
-    static func appendEscaped(_ string: String, to out: inout [UInt8]) {
+    static func appendEscaped(_ string: String, to out: inout some JSONByteSink) {
         // Native strings are contiguous: read them in place (no copy, no retain); others are made native first.
         if string.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0, to: &out) }) == nil {
             var copy = string
@@ -26,7 +26,7 @@ enum JSONOutput {
 
     /// Appends JSON-escaped UTF-8 bytes (without quotes). Runs that need no escaping are found eight bytes at a
     /// time and appended whole.
-    static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout some JSONByteSink) {
         let count = bytes.count
         var runStart = 0
         var i = 0
@@ -40,7 +40,7 @@ enum JSONOutput {
             let byte = bytes[i]
             i &+= 1
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-            if runStart < i &- 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i &- 1)])) }
+            if runStart < i &- 1 { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<(i &- 1)])) }
             runStart = i
             out.append(UInt8(ascii: "\\"))
             switch byte {
@@ -52,10 +52,10 @@ enum JSONOutput {
             case 0x08: out.append(UInt8(ascii: "b"))
             case 0x0C: out.append(UInt8(ascii: "f"))
             default:
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                out.append(bytes: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
         }
-        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+        if runStart < count { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
 
     /// Whether any of the eight bytes of `word` is a control character (below 0x20), `"` or `\`. Exact: each test
@@ -69,7 +69,7 @@ enum JSONOutput {
         return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
     }
 
-    static func appendInt(_ value: Int64, to out: inout [UInt8]) {
+    static func appendInt(_ value: Int64, to out: inout some JSONByteSink) {
         if value >= 0 && value < 10 {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return
@@ -84,15 +84,15 @@ enum JSONOutput {
                 magnitude /= 10
             } while magnitude > 0
             if value < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<20]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: buffer[start..<20]))
         }
     }
 
     /// Finite doubles as the shortest text that round-trips; integral values without a fraction
     /// (as JavaScript prints them); non-finite values as null.
-    static func appendDouble(_ value: Double, to out: inout [UInt8]) {
+    static func appendDouble(_ value: Double, to out: inout some JSONByteSink) {
         guard value.isFinite else {
-            out.append(contentsOf: nullBytes)
+            out.append(bytes: nullBytes)
             return
         }
         if value == value.rounded(), abs(value) < 1e15 {
@@ -100,16 +100,16 @@ enum JSONOutput {
                 out.append(UInt8(ascii: "0"))
                 return
             }
-            out.append(contentsOf: String(Int64(value)).utf8)
+            out.append(unescaped: String(Int64(value)))
             return
         }
-        out.append(contentsOf: value.description.utf8)
+        out.append(unescaped: value.description)
     }
 
-    static func append(_ value: JSONValue, to out: inout [UInt8]) {
+    static func append(_ value: JSONValue, to out: inout some JSONByteSink) {
         switch value {
-        case .null: out.append(contentsOf: nullBytes)
-        case .bool(let b): out.append(contentsOf: b ? trueBytes : falseBytes)
+        case .null: out.append(bytes: nullBytes)
+        case .bool(let b): out.append(bytes: b ? trueBytes : falseBytes)
         case .int(let i): appendInt(i, to: &out)
         case .double(let d): appendDouble(d, to: &out)
         case .string(let s): appendString(s, to: &out)

@@ -46,7 +46,7 @@ struct ResultTree {
 
     var slots: [Slot] = []
     /// The JSON of the `.encoded` leaves, back to back.
-    var leafBytes: [UInt8] = []
+    var leafBytes: ByteArena
     var slotNonNull: [Bool] = []
     var slotOwner: [Int32] = []
     var nodes: [Node] = []
@@ -60,6 +60,7 @@ struct ResultTree {
     var anyDead = false
 
     init() {
+        leafBytes = ByteArena(capacity: 16 << 10)
         slots.reserveCapacity(1024)
         slotNonNull.reserveCapacity(1024)
         slotOwner.reserveCapacity(1024)
@@ -67,7 +68,7 @@ struct ResultTree {
     }
 
     /// An empty tree without any buffer (a placeholder for one moved out).
-    private init(placeholder: Void) {}
+    private init(placeholder: Void) { leafBytes = ByteArena(capacity: 16) }
 
     static var placeholder: ResultTree { ResultTree(placeholder: ()) }
 
@@ -81,7 +82,7 @@ struct ResultTree {
     /// Empties the tree, keeping its buffers for the next request.
     mutating func reset() {
         slots.removeAll(keepingCapacity: true)
-        leafBytes.removeAll(keepingCapacity: true)
+        leafBytes.removeAll()
         slotNonNull.removeAll(keepingCapacity: true)
         slotOwner.removeAll(keepingCapacity: true)
         nodes.removeAll(keepingCapacity: true)
@@ -114,7 +115,7 @@ struct ResultTree {
         case .string(let string): JSONOutput.appendString(string, to: &leafBytes)
         case .int(let value): JSONOutput.appendInt(value, to: &leafBytes)
         case .double(let value): JSONOutput.appendDouble(value, to: &leafBytes)
-        case .bool(let value): leafBytes.append(contentsOf: value ? JSONOutput.trueBytes : JSONOutput.falseBytes)
+        case .bool(let value): leafBytes.append(bytes: value ? JSONOutput.trueBytes : JSONOutput.falseBytes)
         case .json(let value): JSONOutput.append(value, to: &leafBytes)
         case .dateTime(let microseconds):
             appendQuotedASCII(maxLength: DateTimeText.maxLength) { DateTimeText.write(microseconds: microseconds, into: $0) }
@@ -132,7 +133,7 @@ struct ResultTree {
             buffer[0] = UInt8(ascii: "\"")
             let count = write(UnsafeMutableBufferPointer(rebasing: buffer[1...]))
             buffer[count + 1] = UInt8(ascii: "\"")
-            leafBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<(count + 2)]))
+            leafBytes.append(bytes: UnsafeBufferPointer(rebasing: buffer[0..<(count + 2)]))
         }
     }
 
@@ -256,7 +257,8 @@ struct ResultTree {
             nodes.withUnsafeBufferPointer { nodes in
                 keyBytes.withUnsafeBufferPointer { keyBytes in
                     keyRanges.withUnsafeBufferPointer { keyRanges in
-                        leafBytes.withUnsafeBufferPointer { leafBytes in
+                        do {
+                            let leafBytes = self.leafBytes.bytes
                             let writer = Writer(
                                 slots: slots, nodes: nodes, keyBytes: keyBytes, keyRanges: keyRanges, leafBytes: leafBytes)
                             let start = out.count

@@ -13,11 +13,6 @@ enum ExecuteBenchmark {
         let adapter = MemoryAdapter(model: fixture.model.storage)
         let loadSeconds = try await fixture.load(into: adapter)
         let cached = fixture.executor(adapter)
-        if let count = options.executeCount {
-            try await runUntimed(count, options: options, executor: cached)
-            await adapter.close()
-            return
-        }
         let uncached = fixture.executor(adapter, cacheDocuments: false)
         if let directory = options.dumpDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -55,15 +50,19 @@ enum ExecuteBenchmark {
         await adapter.close()
     }
 
-    /// Executes each selected query `count` times, checked once, timing nothing: the instructions counted by
-    /// `perf stat -e instructions:u` over the process, minus a run with `count` 1, are `count - 1` executions'.
-    /// (Callgrind cannot count this path: execution is async and valgrind fails on the runtime's threads.)
-    private static func runUntimed(_ count: Int, options: Options, executor: Executor) async throws {
+    /// Executes each selected query `count` times (document cache hit), checked once, timing nothing. Called from
+    /// `main` through `runBlocking`, so the process can run under `valgrind --tool=callgrind`: its instructions minus
+    /// those of a run with `count` 1 are `count - 1` executions'.
+    static func runUntimed(_ count: Int, options: Options, fixture: Fixture) async throws {
+        let adapter = MemoryAdapter(model: fixture.model.storage)
+        _ = try await fixture.load(into: adapter)
+        let executor = fixture.executor(adapter)
         for query in BenchQueries.all where options.queries.contains(query.name) {
             _ = await executor.checkedBody(query)
             let request = GraphQLRequest(query: query.text)
             for _ in 1..<count { sink &+= await executor.execute(request).body.count }
             print("\(query.name): executed \(count) times")
         }
+        await adapter.close()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Wall-clock timing and the statistics the report quotes (median and minimum).
 let clock = ContinuousClock()
 
@@ -87,4 +89,20 @@ func fnv1a(_ bytes: some Sequence<UInt8>) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     return String(hash, radix: 16)
+}
+
+/// Runs `body` on the global executor while the calling thread waits, and returns when it is done (exiting on an
+/// error). Used by the untimed count modes before `main` first suspends: an async `main` that suspends parks the
+/// main thread in `sigsuspend` (libdispatch's `dispatch_main`), which valgrind 3.19 cannot follow; a main thread
+/// blocked on a semaphore it can.
+func runBlocking(_ body: @escaping @Sendable () async throws -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        do { try await body() } catch {
+            print("error: \(error)")
+            exit(1)
+        }
+        done.signal()
+    }
+    done.wait()
 }

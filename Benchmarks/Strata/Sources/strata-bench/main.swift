@@ -30,6 +30,10 @@ if options.sections.contains("validate") {
         try await ValidateBenchmark.run(options: options)
     }
 }
+if let count = options.executeCount {
+    runBlocking { try await ExecuteBenchmark.runUntimed(count, options: options, fixture: Fixture(schemaPath: options.schema)) }
+    exit(0)
+}
 let needsModel = !options.sections.isDisjoint(with: ["execute", "sqlite", "postgres"])
 if needsModel {
     let fixture = Fixture(schemaPath: options.schema)
