@@ -26,9 +26,9 @@ import Testing
 
     static let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{00}"]
 
-    @Test("every character that needs escaping is escaped at every position of strings up to three words long")
+    @Test("every character that needs escaping is escaped at every position of strings up to five words long")
     func escapesAtEveryPosition() {
-        for length in 1...24 {
+        for length in 1...40 {
             for special in Self.specials {
                 for position in 0..<length {
                     var characters = Array(repeating: Character("a"), count: length)
@@ -37,6 +37,10 @@ import Testing
                     var out: [UInt8] = []
                     JSONOutput.appendEscaped(string, to: &out)
                     #expect(out == Self.reference(string), "\(Array(string.utf8)) at \(position)")
+                    let arena = ByteArena(capacity: 16)
+                    var sink = arena
+                    JSONOutput.appendEscaped(string, to: &sink)
+                    #expect(Array(arena.bytes) == out, "arena: \(Array(string.utf8)) at \(position)")
                 }
             }
         }
@@ -49,6 +53,23 @@ import Testing
         var out: [UInt8] = []
         JSONOutput.appendEscaped(string, to: &out)
         #expect(out == Array(string.utf8))
+    }
+
+    @Test("an arena keeps every byte written across growths, and starts over when emptied")
+    func arenaGrows() {
+        let arena = ByteArena(capacity: 16)
+        var expected: [UInt8] = []
+        for round in 0..<200 {
+            let chunk = (0..<(round % 37)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ round) }
+            chunk.withUnsafeBufferPointer { arena.append(bytes: $0) }
+            arena.append(UInt8(truncatingIfNeeded: round))
+            expected += chunk + [UInt8(truncatingIfNeeded: round)]
+        }
+        #expect(Array(arena.bytes) == expected)
+        #expect(arena.capacity >= expected.count)
+        let capacity = arena.capacity
+        arena.removeAll()
+        #expect(arena.count == 0 && arena.capacity == capacity)
     }
 
     @Test("the word test finds each byte that needs escaping, and no other, in every lane")

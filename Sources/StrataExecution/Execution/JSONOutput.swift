@@ -27,6 +27,38 @@ enum JSONOutput {
     /// Appends JSON-escaped UTF-8 bytes (without quotes). Runs that need no escaping are found eight bytes at a
     /// time and appended whole.
     static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout some JSONByteSink) {
+        if needsNoEscaping(bytes) {
+            out.append(bytes: bytes)
+            return
+        }
+        appendEscapedRuns(bytes, to: &out)
+    }
+
+    /// Whether no byte needs escaping: eight bytes at a time, the last word overlapping the one before it (most
+    /// strings need nothing, and this tells without a byte-by-byte tail).
+    @inline(__always) static func needsNoEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return true }
+        if count < 8 {
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
+            return true
+        }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset &+ 8 <= count {
+            if mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) {
+                return false
+            }
+            offset &+= 8
+        }
+        return offset == count
+            || !mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)))
+    }
+
+    /// `appendEscaped(utf8:to:)` for bytes that need escaping somewhere.
+    private static func appendEscapedRuns(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout some JSONByteSink) {
         let count = bytes.count
         var runStart = 0
         var i = 0
