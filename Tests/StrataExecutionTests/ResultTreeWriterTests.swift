@@ -18,8 +18,7 @@ import Testing
             let value = String(key.reversed().prefix(max(0, index - 1)))
             tree.setString(tree.nodes[Int(root)].firstSlot + Int32(index), value)
         }
-        var out: [UInt8] = []
-        tree.write(root: root, to: &out)
+        let out = tree.json(root: root, between: [], and: [])
         let expected = "{" + keys.enumerated().map { index, key in
             "\"\(key)\":\"\(String(key.reversed().prefix(max(0, index - 1))))\""
         }.joined(separator: ",") + "}"

@@ -152,16 +152,13 @@ public final class Executor: Sendable {
             context: context, tree: trees.take())
         let root = await execution.execute(operation, rootType: rootType.name)
 
-        var body: [UInt8] = []
-        body.reserveCapacity(execution.tree.leafBytes.count + execution.tree.slots.count * 12 + 64)
-        body.append(UInt8(ascii: "{"))
+        var prefix: [UInt8] = [UInt8(ascii: "{")]
         if !execution.errors.isEmpty {
-            ResponseWriter.appendErrors(execution.errors, to: &body)
-            body.append(UInt8(ascii: ","))
+            ResponseWriter.appendErrors(execution.errors, to: &prefix)
+            prefix.append(UInt8(ascii: ","))
         }
-        body.append(contentsOf: Array("\"data\":".utf8))
-        execution.tree.write(root: root, to: &body)
-        body.append(UInt8(ascii: "}"))
+        prefix.append(contentsOf: "\"data\":".utf8)
+        let body = execution.tree.json(root: root, between: prefix, and: [UInt8(ascii: "}")])
         trees.give(execution.takeTree())
         return GraphQLResponse(outcome: .executed, body: body, errors: execution.errors)
     }

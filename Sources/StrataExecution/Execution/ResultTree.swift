@@ -58,6 +58,8 @@ struct ResultTree {
     /// Set when a null bubbled all the way up to `data`.
     var dataIsNull = false
     var anyDead = false
+    /// The bytes of the keys of every object whose fields were allocated (for `sizeBound`).
+    var keyBytesAllocated = 0
 
     init() {
         leafBytes = ByteArena(capacity: 16 << 10)
@@ -91,6 +93,7 @@ struct ResultTree {
         keyNames.removeAll(keepingCapacity: true)
         dataIsNull = false
         anyDead = false
+        keyBytesAllocated = 0
     }
 
     mutating func addKeySet(_ keys: [String]) -> Int32 {
@@ -158,6 +161,9 @@ struct ResultTree {
         let count = nonNull.count
         let base = slots.count
         let total = count * objects.count
+        var keysLength = 0
+        for range in keyRanges[Int(keySet)..<(Int(keySet) + count)] { keysLength += range.count }
+        keyBytesAllocated += keysLength * objects.count
         slots.append(contentsOf: repeatElement(.unset, count: total))
         slotNonNull.append(contentsOf: repeatElement(false, count: total))
         slotOwner.append(contentsOf: repeatElement(-1, count: total))
@@ -244,31 +250,30 @@ struct ResultTree {
 
     // MARK: Serialization
 
-    /// Appends the JSON of the object node `root` (or `null`).
-    ///
-    /// Two passes: the first adds up the bytes the response takes, the second writes them through a pointer into
-    /// space made for them at the end of `out` — no capacity or uniqueness check per key, leaf or bracket.
-    func write(root: Int32, to out: inout [UInt8]) {
-        if dataIsNull {
-            out.append(contentsOf: JSONOutput.nullBytes)
-            return
-        }
-        slots.withUnsafeBufferPointer { slots in
+    /// At least the bytes the response's JSON takes: every leaf's bytes, every object's keys, and per slot a
+    /// comma and `null` at most, per node its brackets. Known without walking the tree.
+    var sizeBound: Int { leafBytes.count + keyBytesAllocated + 5 * slots.count + 2 * nodes.count + 4 }
+
+    /// `prefix`, the JSON of the object node `root` (or `null`), then `suffix`, in a new array allocated once at
+    /// `sizeBound` and written through a pointer — no walk to size it first, no capacity or uniqueness check per
+    /// key, leaf or bracket (every write checks the bound).
+    func json(root: Int32, between prefix: [UInt8], and suffix: [UInt8]) -> [UInt8] {
+        if dataIsNull { return prefix + JSONOutput.nullBytes + suffix }
+        let capacity = prefix.count + sizeBound + suffix.count
+        return slots.withUnsafeBufferPointer { slots in
             nodes.withUnsafeBufferPointer { nodes in
                 keyBytes.withUnsafeBufferPointer { keyBytes in
                     keyRanges.withUnsafeBufferPointer { keyRanges in
-                        do {
-                            let leafBytes = self.leafBytes.bytes
+                        [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                            let base = buffer.baseAddress!
                             let writer = Writer(
-                                slots: slots, nodes: nodes, keyBytes: keyBytes, keyRanges: keyRanges, leafBytes: leafBytes)
-                            let start = out.count
-                            let size = writer.size(ofNode: root)
-                            out.append(contentsOf: repeatElement(0, count: size))
-                            out.withUnsafeMutableBufferPointer { buffer in
-                                var cursor = buffer.baseAddress! + start
-                                writer.writeNode(root, to: &cursor)
-                                precondition(cursor == buffer.baseAddress! + start + size, "response size miscounted")
-                            }
+                                slots: slots, nodes: nodes, keyBytes: keyBytes, keyRanges: keyRanges,
+                                leafBytes: leafBytes.bytes, end: base + capacity)
+                            var cursor = base
+                            prefix.withUnsafeBufferPointer { writer.copy($0, &cursor) }
+                            writer.writeNode(root, to: &cursor)
+                            suffix.withUnsafeBufferPointer { writer.copy($0, &cursor) }
+                            initialized = cursor - base
                         }
                     }
                 }
@@ -284,26 +289,8 @@ struct ResultTree {
         let keyBytes: UnsafeBufferPointer<UInt8>
         let keyRanges: UnsafeBufferPointer<Range<Int>>
         let leafBytes: UnsafeBufferPointer<UInt8>
-
-        /// The bytes `writeNode(index, …)` writes.
-        func size(ofNode index: Int32) -> Int {
-            let node = nodes[Int(index)]
-            let first = Int(node.firstSlot)
-            let count = Int(node.count)
-            var size = count > 0 ? count + 1 : 2  // brackets and the commas between entries
-            if !node.isList {
-                let keys = Int(node.keySet)
-                for i in 0..<count { size += keyRanges[keys + i].count }
-            }
-            for i in 0..<count {
-                switch slots[first + i] {
-                case .unset, .null: size += 4  // null
-                case .node(let n): size += self.size(ofNode: n)
-                case .encoded(let start, let end): size += Int(end - start)
-                }
-            }
-            return size
-        }
+        /// The end of the space written into: a write past it stops the process rather than corrupt memory.
+        let end: UnsafeMutablePointer<UInt8>
 
         /// Writes the node's JSON at `cursor` and moves it past them.
         func writeNode(_ index: Int32, to cursor: inout UnsafeMutablePointer<UInt8>) {
@@ -340,15 +327,17 @@ struct ResultTree {
         }
 
         @inline(__always) private func put(_ byte: UInt8, _ cursor: inout UnsafeMutablePointer<UInt8>) {
+            precondition(cursor < end, "response larger than its bound")
             cursor.pointee = byte
             cursor += 1
         }
 
         /// Copies a key or a leaf. Most are 4 to 16 bytes (`"id":`, a number, a short name): those are copied as two
         /// overlapping 4- or 8-byte words instead of through a `memcpy` call, which cost more than the copy.
-        @inline(__always) private func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout UnsafeMutablePointer<UInt8>) {
+        @inline(__always) func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout UnsafeMutablePointer<UInt8>) {
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
+            precondition(end - cursor >= count, "response larger than its bound")
             let source = UnsafeRawPointer(base)
             let target = UnsafeMutableRawPointer(cursor)
             if count >= 8 && count <= 16 {
