@@ -64,7 +64,8 @@ public final class RequestLoaders {
     /// fetched (and its row) and whether it waits, and callers that keep a key's slot read its result without
     /// hashing it again (slots never move).
     struct LookupEntry {
-        var slots: [StorageValue: Int32] = [:]
+        /// Each key's slot; keys are told apart byte for byte, as the adapters do.
+        var slots: [ByteWiseKey: Int32] = [:]
         var states: [KeyState] = []
         /// Slots waiting for the next dispatch.
         var pending: [Int32] = []
@@ -120,13 +121,13 @@ public final class RequestLoaders {
                 slotOf(-1)
                 continue
             }
-            if key == previous.key {
+            if ByteWiseKey.equal(key, previous.key) {
                 slotOf(previous.slot)
                 continue
             }
             // One hash finds the key's slot or gives it the next one.
             let next = Int32(entry.states.count)
-            let slot = Self.slot(in: &entry.slots[key, default: -1], next: next)
+            let slot = Self.slot(in: &entry.slots[ByteWiseKey(key), default: -1], next: next)
             previous = (key, slot)
             if slot == next {
                 needed = true
@@ -169,12 +170,12 @@ public final class RequestLoaders {
 
     /// Everything loaded for one lookup shape, to read many keys without hashing the shape again.
     public struct LookupTable {
-        let slots: [StorageValue: Int32]
+        let slots: [ByteWiseKey: Int32]
         let states: [KeyState]
 
         public func result(for key: StorageValue) -> Result<Row?, FieldError> {
             if key.isNull { return .success(nil) }
-            return result(atSlot: slots[key] ?? -1)
+            return result(atSlot: slots[ByteWiseKey(key)] ?? -1)
         }
 
         /// The result of the key `requestLookupSlots` gave this slot (no row for -1).
@@ -552,13 +553,13 @@ public final class RequestLoaders {
                     var nextKey = 0
                     for row in rows {
                         let slot: Int
-                        if inKeyOrder, nextKey < slots.count, entry.states[Int(slots[nextKey])].key == row[column] {
+                        if inKeyOrder, nextKey < slots.count, ByteWiseKey.equal(entry.states[Int(slots[nextKey])].key, row[column]) {
                             slot = Int(slots[nextKey])
                             nextKey += 1
                         } else {
                             inKeyOrder = false
                             // A row for a key nobody asked for (none is expected) has no slot to go to.
-                            guard let found = entry.slots[row[column]] else { continue }
+                            guard let found = entry.slots[ByteWiseKey(row[column])] else { continue }
                             slot = Int(found)
                         }
                         entry.states[slot].row = row

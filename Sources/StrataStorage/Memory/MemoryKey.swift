@@ -7,6 +7,16 @@ struct MemoryKey: Hashable, Sendable {
 
     static func == (lhs: MemoryKey, rhs: MemoryKey) -> Bool { StorageValue.memoryEqual(lhs.value, rhs.value) }
 
+    /// What `Dictionary` and `Set` call: a string key (nearly every key) through `KeyHasher`, the rest through
+    /// `hash(into:)`.
+    func _rawHashValue(seed: Int) -> Int {
+        if case .string(let s) = value { return UTF8Bytes.keyHash(s, discriminator: 1, seed: seed) }
+        var hasher = Hasher()
+        hasher.combine(seed)
+        hash(into: &hasher)
+        return hasher.finalize()
+    }
+
     func hash(into hasher: inout Hasher) {
         switch value {
         case .null: hasher.combine(0 as UInt8)

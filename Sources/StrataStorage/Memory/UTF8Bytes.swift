@@ -67,6 +67,19 @@ package enum UTF8Bytes {
         }
     }
 
+    /// `KeyHasher`'s hash of the string's UTF-8 bytes, consistent with `equal`: what hash tables keyed by
+    /// client-chosen strings use instead of `Hasher`.
+    @inline(__always)
+    package static func keyHash(_ s: String, discriminator: UInt8, seed: Int) -> Int {
+        if let hash = s.utf8.withContiguousStorageIfAvailable({
+            KeyHasher.hash(bytes: UnsafeRawBufferPointer($0), discriminator: discriminator, seed: seed)
+        }) {
+            return hash
+        }
+        var copy = s
+        return copy.withUTF8 { KeyHasher.hash(bytes: UnsafeRawBufferPointer($0), discriminator: discriminator, seed: seed) }
+    }
+
     /// The bytes as 8-byte words (the last one zero-padded), then the length: `Hasher.combine(bytes:)` takes a
     /// generic path through the hasher's tail buffer that cost about twice as much for a 36-byte key.
     @inline(__always)
