@@ -1,9 +1,18 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// SipHash-1-3 (one compression and three finalization rounds, as Swift's own `Hasher`) of a key's bytes under a
 /// random 128-bit key chosen once per process, mixed with the seed a hash table passes. Keys come from clients
 /// (ids chosen on create, filter values), so the hash must stay keyed; this one is written out inline over whole
 /// words, where `Hasher` took 300–450 instructions for a 36-byte id through its resilient calls.
 package enum KeyHasher {
+    /// Random per process; fixed when `SWIFT_DETERMINISTIC_HASHING` is set, as the standard library's `Hasher`
+    /// does, so that instruction counts of benchmarks repeat from run to run.
     private static let key: (UInt64, UInt64) = {
+        if getenv("SWIFT_DETERMINISTIC_HASHING") != nil { return (0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210) }
         var generator = SystemRandomNumberGenerator()
         return (generator.next(), generator.next())
     }()
