@@ -40,10 +40,7 @@ enum JSONOutput {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return true }
         if count < 8 {
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                return false
-            }
-            return true
+            return !bytes.contains(where: needsEscaping)
         }
         let raw = UnsafeRawPointer(base)
         var offset = 0
@@ -71,7 +68,7 @@ enum JSONOutput {
             }
             let byte = bytes[i]
             i &+= 1
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+            if !needsEscaping(byte) { continue }
             if runStart < i &- 1 { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<(i &- 1)])) }
             runStart = i
             out.append(UInt8(ascii: "\\"))
@@ -88,6 +85,11 @@ enum JSONOutput {
             }
         }
         if runStart < count { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    }
+
+    /// Whether JSON escapes `byte` in a string: a control character (below 0x20), `"` or `\`.
+    @inline(__always) static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// Whether any of the eight bytes of `word` is a control character (below 0x20), `"` or `\`. Exact: each test

@@ -147,7 +147,7 @@ public final class RequestLoaders {
             // Pending (now or by an earlier request of this step): it will be fetched with these columns too.
             needed = true
             if !entry.states[index].isPending {
-                entry.states[Int(slot)].isPending = true
+                entry.states[index].isPending = true
                 entry.pending.append(slot)
             }
         }

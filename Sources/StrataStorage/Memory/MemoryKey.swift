@@ -11,10 +11,7 @@ struct MemoryKey: Hashable, Sendable {
     /// `hash(into:)`.
     func _rawHashValue(seed: Int) -> Int {
         if case .string(let s) = value { return UTF8Bytes.keyHash(s, discriminator: 1, seed: seed) }
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hash(into: &hasher)
-        return hasher.finalize()
+        return KeyHasher.hash(self, seed: seed)
     }
 
     func hash(into hasher: inout Hasher) {

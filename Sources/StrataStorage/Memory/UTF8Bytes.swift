@@ -57,14 +57,15 @@ package enum UTF8Bytes {
         }
     }
 
-    /// Feeds the string's UTF-8 bytes (and its length) to `hasher`, consistently with `equal`.
+    /// Feeds the string's UTF-8 bytes (and its length) to `hasher`, consistently with `equal`. Hash tables keyed
+    /// by these strings go through `keyHash` instead (see `KeyHasher`); this serves `hash(into:)`.
     @inline(__always)
     package static func hash(_ s: String, into hasher: inout Hasher) {
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { hash(bytes: $0, into: &hasher) }
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if done == nil {
-            var copy = s
-            copy.withUTF8 { hash(bytes: $0, into: &hasher) }
+            for byte in s.utf8 { hasher.combine(byte) }
         }
+        hasher.combine(s.utf8.count)
     }
 
     /// `KeyHasher`'s hash of the string's UTF-8 bytes, consistent with `equal`: what hash tables keyed by
@@ -78,29 +79,6 @@ package enum UTF8Bytes {
         }
         var copy = s
         return copy.withUTF8 { KeyHasher.hash(bytes: UnsafeRawBufferPointer($0), discriminator: discriminator, seed: seed) }
-    }
-
-    /// The bytes as 8-byte words (the last one zero-padded), then the length: `Hasher.combine(bytes:)` takes a
-    /// generic path through the hasher's tail buffer that cost about twice as much for a 36-byte key.
-    @inline(__always)
-    package static func hash(bytes: UnsafeBufferPointer<UInt8>, into hasher: inout Hasher) {
-        let count = bytes.count
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset &+ 8 <= count {
-                hasher.combine(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset &+= 8
-            }
-            if offset < count {
-                var tail: UInt64 = 0
-                withUnsafeMutableBytes(of: &tail) { word in
-                    word.baseAddress!.copyMemory(from: raw + offset, byteCount: count &- offset)
-                }
-                hasher.combine(tail)
-            }
-        }
-        hasher.combine(count)
     }
 
     /// A cheap, unkeyed mix of the string's UTF-8 bytes (equal bytes, equal result), for choosing among a few

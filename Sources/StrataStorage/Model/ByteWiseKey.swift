@@ -20,10 +20,7 @@ package struct ByteWiseKey: Hashable, Sendable {
     /// What `Dictionary` and `Set` call: a string key through `KeyHasher`, the rest through `hash(into:)`.
     package func _rawHashValue(seed: Int) -> Int {
         if case .string(let s) = value { return UTF8Bytes.keyHash(s, discriminator: 0, seed: seed) }
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hash(into: &hasher)
-        return hasher.finalize()
+        return KeyHasher.hash(self, seed: seed)
     }
 
     package func hash(into hasher: inout Hasher) {

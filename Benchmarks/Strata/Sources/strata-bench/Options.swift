@@ -39,7 +39,8 @@ struct Options {
                                  as with --parse-count)
           --runs N               execute (memory): timed runs per query and mode (default 101)
           --execute-count N      execute (memory): run each query N times (document cache hit) and time nothing,
-                                 for `perf stat -e instructions:u` (minus `--execute-count 1`: the start-up)
+                                 for instruction counts under `SWIFT_DETERMINISTIC_HASHING=1 valgrind
+                                 --tool=callgrind` (minus `--execute-count 2`: start-up and the checked run)
           --sql-runs N           sqlite/postgres: timed runs per query and mode (default 21)
           --warmup N             untimed warm-up runs (default 5)
           --only LIST            comma-separated subset of parse,validate,execute,sqlite,postgres
