@@ -11,6 +11,8 @@ struct Options {
     var validateCount: Int?
     /// When set, execute each memory query this many times (document cache hit) and time nothing.
     var executeCount: Int?
+    /// When set, run each SQLite query this many times per mode of `sqlModes` (loaders, floor) and time nothing.
+    var sqlCount: Int?
     var validateRuns = 201
     var executeRuns = 101
     var sqlRuns = 21
@@ -41,6 +43,9 @@ struct Options {
           --execute-count N      execute (memory): run each query N times (document cache hit) and time nothing,
                                  for instruction counts under `SWIFT_DETERMINISTIC_HASHING=1 valgrind
                                  --tool=callgrind` (minus `--execute-count 2`: start-up and the checked run)
+          --sql-count N          sqlite: run each query N times in each of --sql-modes (loaders, floor) and time
+                                 nothing: instructions of Strata against the floor under callgrind, as with
+                                 --execute-count (the database is loaded first: minus `--sql-count 2`)
           --sql-runs N           sqlite/postgres: timed runs per query and mode (default 21)
           --warmup N             untimed warm-up runs (default 5)
           --only LIST            comma-separated subset of parse,validate,execute,sqlite,postgres
@@ -81,6 +86,7 @@ struct Options {
             case "--validate-count": options.validateCount = max(1, number(arg))
             case "--validate-runs": options.validateRuns = max(1, number(arg))
             case "--execute-count": options.executeCount = max(1, number(arg))
+            case "--sql-count": options.sqlCount = max(1, number(arg))
             case "--runs": options.executeRuns = max(1, number(arg))
             case "--sql-runs": options.sqlRuns = max(1, number(arg))
             case "--warmup": options.warmupRuns = max(0, number(arg))

@@ -33,6 +33,31 @@ enum SQLBenchmark {
         await adapter.close()
     }
 
+    /// Runs each query `count` times per mode (loaders, floor; `--sql-modes`) on a freshly loaded SQLite database
+    /// and times nothing: under callgrind, `--sql-count N` minus `--sql-count 2` is the instructions of N − 2 runs
+    /// of each, the statements and the thread pool's hand-offs included (the noise-free view of what Strata adds).
+    static func runUntimedSQLite(_ count: Int, options: Options, fixture: Fixture) async throws {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.sqlitePath + suffix) }
+        let adapter = try await SQLiteAdapter(
+            path: options.sqlitePath, model: fixture.model.storage, readers: options.sqliteReaders)
+        try await adapter.migrate()
+        _ = try await fixture.load(into: adapter)
+        let raw = SQLiteRaw(adapter: adapter)
+        let executor = fixture.executor(adapter)
+        for query in BenchQueries.all where options.queries.contains(query.name) {
+            let request = GraphQLRequest(query: query.text)
+            if options.sqlModes.contains("loaders") {
+                _ = await executor.checkedBody(query)
+                for _ in 1..<count { sink &+= await executor.execute(request).body.count }
+            }
+            if options.sqlModes.contains("floor") {
+                for _ in 0..<count { sink &+= try await FloorQueries.run(query.name, on: raw) }
+            }
+            print("\(query.name): ran \(count) times (\(options.sqlModes.sorted().joined(separator: ", ")))")
+        }
+        await adapter.close()
+    }
+
     static func runPostgres(options: Options, fixture: Fixture) async throws {
         guard let url = options.postgresURL, !url.isEmpty else {
             print("PostgreSQL: skipped (no --postgres-url and STRATA_TEST_POSTGRES_URL is unset)\n")

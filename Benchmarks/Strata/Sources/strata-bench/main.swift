@@ -34,6 +34,10 @@ if let count = options.executeCount {
     runBlocking { try await ExecuteBenchmark.runUntimed(count, options: options, fixture: Fixture(schemaPath: options.schema)) }
     exit(0)
 }
+if let count = options.sqlCount {
+    runBlocking { try await SQLBenchmark.runUntimedSQLite(count, options: options, fixture: Fixture(schemaPath: options.schema)) }
+    exit(0)
+}
 let needsModel = !options.sections.isDisjoint(with: ["execute", "sqlite", "postgres"])
 if needsModel {
     let fixture = Fixture(schemaPath: options.schema)
