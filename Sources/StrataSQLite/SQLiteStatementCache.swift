@@ -1,9 +1,10 @@
 import StrataStorage
 
-/// Prepared statements of one connection keyed by SQL text, bounded, evicting the least recently used.
+/// Prepared statements of one connection keyed by SQL text (byte for byte, hashed with `KeyHasher`: found once
+/// per statement run), bounded, evicting the least recently used.
 /// Evicted statements are finalized when the last reference goes away (their `deinit`).
 struct SQLiteStatementCache {
-    private var entries: [String: (statement: SQLiteStatement, lastUse: UInt64)] = [:]
+    private var entries: [ByteWiseString: (statement: SQLiteStatement, lastUse: UInt64)] = [:]
     private var clock: UInt64 = 0
     let capacity: Int
     private(set) var hits = 0
@@ -17,17 +18,18 @@ struct SQLiteStatementCache {
         for text: String, prepare: (String) throws(StorageError) -> SQLiteStatement
     ) throws(StorageError) -> SQLiteStatement {
         clock &+= 1
-        if let entry = entries[text] {
+        let key = ByteWiseString(text)
+        if let index = entries.index(forKey: key) {
             hits += 1
-            entries[text] = (entry.statement, clock)
-            return entry.statement
+            entries.values[index].lastUse = clock
+            return entries.values[index].statement
         }
         misses += 1
         let statement = try prepare(text)
         if entries.count >= capacity, let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
             entries[oldest] = nil
         }
-        entries[text] = (statement, clock)
+        entries[key] = (statement, clock)
         return statement
     }
 

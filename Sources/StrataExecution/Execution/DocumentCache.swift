@@ -1,4 +1,5 @@
 import StrataLanguage
+import StrataStorage
 import Synchronization
 
 /// Parsed and validated documents by their text, so a repeated query skips lexing, parsing and validation.
@@ -15,16 +16,9 @@ final class DocumentCache: Sendable {
 
     /// The document text compared by its UTF-8 bytes. `String`'s own `==` is canonical equivalence, under which
     /// a query with `"É"` (precomposed) and one with `"E\u{301}"` (decomposed) in a literal would share an entry,
-    /// and the second would run with the first one's literal.
-    struct Key: Hashable, Sendable {
-        let text: String
-
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
-    }
+    /// and the second would run with the first one's literal. (And a repeated query's lookup is on every request's
+    /// path, where `String`'s hashing cost more than planning a one-field query.)
+    typealias Key = ByteWiseString
 
     init(capacity: Int, maxDocumentBytes: Int = 64 * 1024) {
         self.capacity = capacity
@@ -32,13 +26,13 @@ final class DocumentCache: Sendable {
     }
 
     func get(_ text: String) -> Entry? {
-        state.withLock { $0.entries[Key(text: text)] }
+        state.withLock { $0.entries[Key(text)] }
     }
 
     /// Stores a document that parsed and validated cleanly.
     func put(_ text: String, _ entry: Entry) {
         guard capacity > 0, text.utf8.count <= maxDocumentBytes else { return }
-        let key = Key(text: text)
+        let key = Key(text)
         state.withLock { state in
             if state.entries[key] != nil { return }
             if state.entries.count >= capacity {

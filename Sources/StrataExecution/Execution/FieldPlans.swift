@@ -1,4 +1,5 @@
 import StrataSchema
+import StrataStorage
 
 /// What planning a field needs that depends only on its object type and its name — the definition, the named
 /// type, the resolver, how leaves serialize and how the executor completes it directly — worked out once when the
@@ -25,35 +26,44 @@ struct FieldPlans: Sendable {
         }
     }
 
-    private let byType: [String: [String: Entry]]
+    /// One object type's fields by name (keys hashed with `KeyHasher`: looked up for every field of every batch).
+    struct Table: Sendable {
+        fileprivate var entries: [ByteWiseString: Entry] = [:]
+
+        subscript(name: String) -> Entry? { entries[ByteWiseString(name)] }
+
+        var count: Int { entries.count }
+    }
+
+    private let byType: [ByteWiseString: Table]
     private let schema: Schema
     private let resolvers: ResolverSet
 
     init(schema: Schema, resolvers: ResolverSet) {
         self.schema = schema
         self.resolvers = resolvers
-        var byType: [String: [String: Entry]] = [:]
+        var byType: [ByteWiseString: Table] = [:]
         for (typeName, type) in schema.types {
             guard case .object(let object) = type else { continue }
-            var entries: [String: Entry] = [:]
+            var entries = Table()
             for field in object.fields {
-                entries[field.name] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+                entries.entries[ByteWiseString(field.name)] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
             }
             // The meta-fields of the query type are not among its declared fields.
             if typeName == schema.queryTypeName {
                 for name in ["__schema", "__type"] {
                     if let field = schema.fieldDefinition(parentType: typeName, fieldName: name) {
-                        entries[name] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+                        entries.entries[ByteWiseString(name)] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
                     }
                 }
             }
-            byType[typeName] = entries
+            byType[ByteWiseString(typeName)] = entries
         }
         self.byType = byType
     }
 
     /// The fields of `typeName` (an object type), for looking several up.
-    func table(for typeName: String) -> [String: Entry]? { byType[typeName] }
+    func table(for typeName: String) -> Table? { byType[ByteWiseString(typeName)] }
 
     /// The entry of a field the table does not hold (not an object type's declared field): worked out now.
     func entry(_ typeName: String, _ fieldName: String) -> Entry? {

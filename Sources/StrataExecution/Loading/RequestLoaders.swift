@@ -58,6 +58,28 @@ public final class RequestLoaders {
             self.column = column
             self.filter = filter
         }
+
+        // Hashed with `KeyHasher` and compared byte for byte, as `ByteWiseString`: the loaders find a shape's
+        // table several times per lookup, where `String`'s hashing of three names cost ~1,500 instructions.
+        public static func == (lhs: LookupShape, rhs: LookupShape) -> Bool {
+            UTF8Bytes.equal(lhs.entity, rhs.entity) && UTF8Bytes.equal(lhs.column, rhs.column)
+                && UTF8Bytes.equal(lhs.source, rhs.source) && lhs.filter == rhs.filter
+        }
+
+        public func _rawHashValue(seed: Int) -> Int {
+            var hash = UTF8Bytes.keyHash(entity, discriminator: 3, seed: seed)
+            hash = UTF8Bytes.keyHash(column, discriminator: 3, seed: hash)
+            hash = UTF8Bytes.keyHash(source, discriminator: 3, seed: hash)
+            if let filter { hash = KeyHasher.hash(filter, seed: hash) }
+            return hash
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            UTF8Bytes.hash(entity, into: &hasher)
+            UTF8Bytes.hash(column, into: &hasher)
+            UTF8Bytes.hash(source, into: &hasher)
+            hasher.combine(filter)
+        }
     }
 
     /// Every key of one lookup shape requested so far, each in a slot of its own: one hash tells whether a key was

@@ -16,8 +16,9 @@ import StrataStorage
 /// `PQgetResult`, waiting on `PQsocket` with `poll()`.
 struct PostgresConnectionHandle: ~Copyable {
     private let connection: OpaquePointer
-    /// SQL text → name of the statement prepared for it on this connection (`s1`, `s2`, …).
-    private var preparedStatements: [String: String] = [:]
+    /// SQL text (byte for byte, hashed with `KeyHasher`: found once per statement) → name of the statement
+    /// prepared for it on this connection (`s1`, `s2`, …).
+    private var preparedStatements: [ByteWiseString: String] = [:]
     private var nextStatementNumber = 1
     /// Statements beyond this many distinct SQL texts run unnamed instead of filling the server's memory.
     static let preparedStatementLimit = 256
@@ -146,7 +147,8 @@ struct PostgresConnectionHandle: ~Copyable {
         let deadline = ContinuousClock.now + timeout + .seconds(2)
         let parameters = bindings.map(PostgresValueCodec.encode)
         var mode = mode
-        if mode == .prepared && preparedStatements[sql] == nil
+        let key = ByteWiseString(sql)
+        if mode == .prepared && preparedStatements[key] == nil
             && preparedStatements.count >= Self.preparedStatementLimit
         {
             mode = .unnamed
@@ -159,7 +161,7 @@ struct PostgresConnectionHandle: ~Copyable {
             guard sent == 1 else { throw lostOrFailed() }
         case .prepared:
             let name: String
-            if let existing = preparedStatements[sql] {
+            if let existing = preparedStatements[key] {
                 name = existing
             } else {
                 name = "s\(nextStatementNumber)"
@@ -169,7 +171,7 @@ struct PostgresConnectionHandle: ~Copyable {
                 guard sent == 1 else { throw lostOrFailed() }
                 _ = try collectResults(deadline: deadline, cancellation: cancellation)
                 nextStatementNumber += 1
-                preparedStatements[sql] = name
+                preparedStatements[key] = name
             }
             let sent = withParameters(parameters) { values, _, count in
                 PQsendQueryPrepared(connection, name, count, values, nil, nil, 0)
@@ -204,11 +206,12 @@ struct PostgresConnectionHandle: ~Copyable {
         cancellation: PostgresCancellationFlag?
     ) throws(PostgresError) -> Int {
         guard PQenterPipelineMode(connection) == 1 else { throw lostOrFailed() }
-        var newlyPrepared: [String: String] = [:]
+        var newlyPrepared: [ByteWiseString: String] = [:]
         var commands = 0
         for statement in statements {
             let parameters = statement.bindings.map(PostgresValueCodec.encode)
-            var name = preparedStatements[statement.sql] ?? newlyPrepared[statement.sql]
+            let key = ByteWiseString(statement.sql)
+            var name = preparedStatements[key] ?? newlyPrepared[key]
             if name == nil {
                 let fresh = "s\(nextStatementNumber)"
                 nextStatementNumber += 1
@@ -217,7 +220,7 @@ struct PostgresConnectionHandle: ~Copyable {
                 }
                 guard sent == 1 else { throw lostOrFailed() }
                 commands += 1
-                newlyPrepared[statement.sql] = fresh
+                newlyPrepared[key] = fresh
                 name = fresh
             }
             let sent = withParameters(parameters) { values, _, count in
