@@ -18,10 +18,31 @@ extension SQLRenderer {
             request.keys, promisedDistinct: request.keysAreDistinct, column: entity.columns[keyIndex], entity: entity)
         let resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
         guard !keys.isEmpty else { return SQLQuery(statement: nil, entity: entity, resultColumns: resultColumns) }
+        let membership = dialect.membership(entity.columns[keyIndex], values: keys)
+        var cacheKey: LookupTextCache.Key?
+        var keyTest: SQLStatement?
+        if filter == nil {
+            // The key test is the statement's only bound part: its rendering alone gives the bindings, and its
+            // text (with the entity and columns) the statement's.
+            let rendered = statement(membership)
+            let key = LookupTextCache.Key(
+                entity: ByteWiseString(entity.name), columns: selected, membership: ByteWiseString(rendered.text))
+            if let text = lookupTexts.text(for: key) {
+                return SQLQuery(
+                    statement: SQLStatement(text: text, bindings: rendered.bindings), entity: entity,
+                    resultColumns: resultColumns)
+            }
+            cacheKey = key
+            keyTest = rendered
+        }
         var sql: SQL = "SELECT \(selectList(selected, of: entity)) FROM \(table: entity) WHERE "
-        sql.append(dialect.membership(entity.columns[keyIndex], values: keys))
+        sql.append(membership)
         if let filter { sql.append(" AND (\(filter))") }
-        return SQLQuery(statement: statement(sql), entity: entity, resultColumns: resultColumns)
+        let full = statement(sql)
+        if let cacheKey, let keyTest, full.text.utf8.suffix(keyTest.text.utf8.count).elementsEqual(keyTest.text.utf8), full.bindings == keyTest.bindings {
+            lookupTexts.store(full.text, for: cacheKey)
+        }
+        return SQLQuery(statement: full, entity: entity, resultColumns: resultColumns)
     }
 
     /// A filtered, ordered page, with its total count in the same statement when asked for.

@@ -7,6 +7,8 @@ public import StrataStorage
 public struct SQLRenderer: Sendable {
     public let dialect: any SQLDialect
     public let model: StorageModel
+    /// Texts of filterless lookups by shape (shared by copies of this renderer).
+    let lookupTexts = LookupTextCache()
 
     public init(dialect: any SQLDialect, model: StorageModel) {
         self.dialect = dialect

@@ -1,6 +1,7 @@
-import StrataSQL
 import StrataStorage
 import Testing
+
+@testable import StrataSQL
 
 @Suite("Rendering reads")
 struct SQLRendererReadTests {
@@ -30,6 +31,40 @@ struct SQLRendererReadTests {
         let lite = try #require(try sqlite.select(lookup: one).statement)
         #expect(lite.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" IN (?)"#)
         #expect(lite.bindings == [a])
+    }
+
+    @Test("a repeated filterless lookup shape reuses its statement text, bound to the new keys; the output never changes")
+    func lookupTextCache() throws {
+        let requests = [
+            LookupRequest(entity: "Task", column: "id", keys: [a], columns: ["title"]),
+            LookupRequest(entity: "Task", column: "id", keys: [b], columns: ["title"]),
+            LookupRequest(entity: "Task", column: "id", keys: [b, a], columns: ["title"]),
+            LookupRequest(entity: "Task", column: "id", keys: [a, b, a], columns: ["title"]),
+            LookupRequest(entity: "Task", column: "id", keys: [b], columns: ["due"]),
+            LookupRequest(entity: "Task", column: "id", keys: [a], columns: nil),
+            LookupRequest(entity: "Task", column: "owner_id", keys: [a], columns: ["title"]),
+            LookupRequest(entity: "Task", column: "id", keys: [a], filter: .isNull("due"), columns: ["title"]),
+            LookupRequest(entity: "Task", column: "id", keys: [b], filter: .isNull("due"), columns: ["title"]),
+        ]
+        for dialect in [SQLiteDialect() as any SQLDialect, PostgreSQLDialect()] {
+            let cached = SQLRenderer(dialect: dialect, model: TaskModel.model)
+            for round in 0..<2 {
+                for request in requests {
+                    // A fresh renderer has nothing cached: what every lookup must render.
+                    let expected = try SQLRenderer(dialect: dialect, model: TaskModel.model).select(lookup: request)
+                    let got = try cached.select(lookup: request)
+                    #expect(got.statement == expected.statement, "round \(round): \(request)")
+                    #expect(got.resultColumns == expected.resultColumns)
+                }
+            }
+            // One text per shape: (title; 1 key), (title; 2 keys), (due; 1), (all; 1), (owner_id key; 1) — the
+            // filtered lookups are not cached, and [a, b, a] is the two-key shape once duplicates are dropped.
+            #expect(cached.lookupTexts.count == 5)
+        }
+        let first = try #require(try sqlite.select(lookup: requests[0]).statement)
+        let second = try #require(try sqlite.select(lookup: requests[1]).statement)
+        #expect(first.text == second.text)
+        #expect(first.bindings == [a] && second.bindings == [b])
     }
 
     @Test("keys promised distinct are bound as given, still type-checked; a null breaks the promise and is dropped")
