@@ -18,6 +18,7 @@ struct FieldCollector {
     /// Collects the fields of `selectionSets` for the concrete object type `typeName`.
     func collect(_ selectionSets: [SelectionSet], for typeName: String) -> [CollectedField] {
         var fields: [CollectedField] = []
+        fields.reserveCapacity(selectionSets.first?.selections.count ?? 0)
         var index: [String: Int] = [:]
         var visited: Set<String> = []
         for set in selectionSets {
@@ -35,10 +36,10 @@ struct FieldCollector {
             case .field(let field):
                 guard included(field.directives) else { continue }
                 let key = field.responseKey
-                if let position = index[key] {
+                if let position = Self.position(of: key, in: fields, &index) {
                     fields[position].nodes.append(field)
                 } else {
-                    index[key] = fields.count
+                    if !index.isEmpty { index[key] = fields.count }
                     fields.append(CollectedField(responseKey: key, name: field.name.value, nodes: [field]))
                 }
             case .inlineFragment(let fragment):
@@ -54,6 +55,18 @@ struct FieldCollector {
                 collect(fragment.selectionSet, typeName, &fields, &index, &visited)
             }
         }
+    }
+
+    /// Selections this small are searched in order (a few short string compares), larger ones through `index`,
+    /// built on first need: hashing every response key cost more than the rest of collecting a small selection.
+    private static let linearSearchLimit = 16
+
+    private static func position(of key: String, in fields: [CollectedField], _ index: inout [String: Int]) -> Int? {
+        if fields.count <= linearSearchLimit { return fields.firstIndex { $0.responseKey == key } }
+        if index.isEmpty {
+            for (position, field) in fields.enumerated() { index[field.responseKey] = position }
+        }
+        return index[key]
     }
 
     private func applies(_ condition: String, to typeName: String) -> Bool {
