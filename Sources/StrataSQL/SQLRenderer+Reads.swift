@@ -19,28 +19,28 @@ extension SQLRenderer {
         let resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
         guard !keys.isEmpty else { return SQLQuery(statement: nil, entity: entity, resultColumns: resultColumns) }
         let membership = dialect.membership(entity.columns[keyIndex], values: keys)
-        var cacheKey: LookupTextCache.Key?
-        var keyTest: SQLStatement?
+        // Without a filter the key test is the statement's only bound part: its rendering alone gives the
+        // bindings, and its text (with the entity and columns) names the statement's text in the cache.
+        var uncached: (key: LookupTextCache.Key, keyTest: SQLStatement)?
         if filter == nil {
-            // The key test is the statement's only bound part: its rendering alone gives the bindings, and its
-            // text (with the entity and columns) the statement's.
-            let rendered = statement(membership)
+            let keyTest = statement(membership)
             let key = LookupTextCache.Key(
-                entity: ByteWiseString(entity.name), columns: selected, membership: ByteWiseString(rendered.text))
+                entity: ByteWiseString(entity.name), columns: selected, membership: ByteWiseString(keyTest.text))
             if let text = lookupTexts.text(for: key) {
                 return SQLQuery(
-                    statement: SQLStatement(text: text, bindings: rendered.bindings), entity: entity,
+                    statement: SQLStatement(text: text, bindings: keyTest.bindings), entity: entity,
                     resultColumns: resultColumns)
             }
-            cacheKey = key
-            keyTest = rendered
+            uncached = (key, keyTest)
         }
         var sql: SQL = "SELECT \(selectList(selected, of: entity)) FROM \(table: entity) WHERE "
         sql.append(membership)
         if let filter { sql.append(" AND (\(filter))") }
         let full = statement(sql)
-        if let cacheKey, let keyTest, full.text.utf8.suffix(keyTest.text.utf8.count).elementsEqual(keyTest.text.utf8), full.bindings == keyTest.bindings {
-            lookupTexts.store(full.text, for: cacheKey)
+        if let (key, keyTest) = uncached, full.bindings == keyTest.bindings,
+            full.text.utf8.suffix(keyTest.text.utf8.count).elementsEqual(keyTest.text.utf8)
+        {
+            lookupTexts.store(full.text, for: key)
         }
         return SQLQuery(statement: full, entity: entity, resultColumns: resultColumns)
     }

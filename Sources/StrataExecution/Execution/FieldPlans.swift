@@ -45,19 +45,19 @@ struct FieldPlans: Sendable {
         var byType: [ByteWiseString: Table] = [:]
         for (typeName, type) in schema.types {
             guard case .object(let object) = type else { continue }
-            var entries = Table()
+            var table = Table()
             for field in object.fields {
-                entries.entries[ByteWiseString(field.name)] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+                table.entries[ByteWiseString(field.name)] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
             }
             // The meta-fields of the query type are not among its declared fields.
             if typeName == schema.queryTypeName {
                 for name in ["__schema", "__type"] {
                     if let field = schema.fieldDefinition(parentType: typeName, fieldName: name) {
-                        entries.entries[ByteWiseString(name)] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
+                        table.entries[ByteWiseString(name)] = Self.entry(typeName, field, schema: schema, resolvers: resolvers)
                     }
                 }
             }
-            byType[ByteWiseString(typeName)] = entries
+            byType[ByteWiseString(typeName)] = table
         }
         self.byType = byType
     }
