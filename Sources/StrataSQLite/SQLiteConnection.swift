@@ -78,7 +78,7 @@ final class SQLiteConnection {
                 let rc = sqlite3_step(prepared.handle)
                 if rc == SQLITE_DONE { break }
                 guard rc == SQLITE_ROW else { throw SQLiteFailure.error(handle, rc, while: "running a statement") }
-                var row = [StorageValue](repeating: .null, count: layout.width)
+                var row = StorageValue.nullRow(width: layout.width)
                 for index in 0..<count {
                     row[layout.positions[index]] = try prepared.value(at: index, as: layout.types[index])
                 }

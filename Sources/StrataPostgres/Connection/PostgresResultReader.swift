@@ -32,7 +32,7 @@ enum PostgresResultReader {
         if let layout {
             let count = min(columnCount, layout.positions.count)
             for row in 0..<rowCount {
-                var values = [StorageValue](repeating: .null, count: layout.width)
+                var values = StorageValue.nullRow(width: layout.width)
                 for column in 0..<count {
                     var decoded = try value(row, column)
                     if case .json? = layout.types[column] { decoded = PostgresValueCodec.adapt(decoded, to: .json) }
