@@ -17,10 +17,10 @@ struct NameTable {
     /// `64 - log2(entries.count)`: the hash's top bits choose the slot.
     private let shift: UInt64
 
-    /// A table sized for a document of `byteCount` bytes: one slot per 16 bytes, from 16 to 1,024 slots.
+    /// A table sized for a document of `byteCount` bytes: one slot per 64 bytes, from 16 to 1,024 slots.
     init(byteCount: Int) {
         var count = 16
-        while count < 1_024, count * 16 < byteCount { count &<<= 1 }
+        while count < 1_024, count * 64 < byteCount { count &<<= 1 }
         entries = Array(repeating: Entry(), count: count)
         shift = UInt64(64 - count.trailingZeroBitCount)
     }
