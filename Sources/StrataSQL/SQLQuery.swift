@@ -232,6 +232,15 @@ public struct ResultLayout: Sendable {
     /// Decodes no column: for statements whose rows are only counted (existence probes).
     public static let noColumns = ResultLayout(width: 0, positions: [], types: [])
 
+    /// For each column of this layout's rows, the result column decoded into it (the last one placed there), or
+    /// -1 for a column the statement does not fetch, of the first `available` result columns. Adapters build
+    /// each row in one pass of appends over it, instead of filling a row with nulls and then storing into it.
+    public func sources(available: Int) -> [Int] {
+        var sources = [Int](repeating: -1, count: width)
+        for column in 0..<min(available, positions.count) { sources[positions[column]] = column }
+        return sources
+    }
+
     /// A row in result-column order put in this layout.
     public func decoded(_ resultRow: [StorageValue]) -> [StorageValue] {
         var row = [StorageValue](repeating: .null, count: width)

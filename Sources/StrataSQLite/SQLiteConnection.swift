@@ -72,15 +72,16 @@ final class SQLiteConnection {
     func query(_ statement: SQLStatement, layout: ResultLayout) throws(StorageError) -> [[StorageValue]] {
         try withStatement(statement.text, cached: true) { prepared throws(StorageError) in
             try prepared.bind(statement.bindings, db: handle)
-            let count = min(prepared.columnCount, layout.positions.count)
+            let sources = layout.sources(available: prepared.columnCount)
             var rows: [[StorageValue]] = []
             while true {
                 let rc = sqlite3_step(prepared.handle)
                 if rc == SQLITE_DONE { break }
                 guard rc == SQLITE_ROW else { throw SQLiteFailure.error(handle, rc, while: "running a statement") }
-                var row = StorageValue.nullRow(width: layout.width)
-                for index in 0..<count {
-                    row[layout.positions[index]] = try prepared.value(at: index, as: layout.types[index])
+                var row: [StorageValue] = []
+                row.reserveCapacity(sources.count)
+                for source in sources {
+                    row.append(source < 0 ? .null : try prepared.value(at: source, as: layout.types[source]))
                 }
                 rows.append(row)
             }

@@ -30,13 +30,18 @@ enum PostgresResultReader {
             return try PostgresValueCodec.decode(text, typeOID: copied.columnTypeOIDs[column])
         }
         if let layout {
-            let count = min(columnCount, layout.positions.count)
+            let sources = layout.sources(available: columnCount)
             for row in 0..<rowCount {
-                var values = StorageValue.nullRow(width: layout.width)
-                for column in 0..<count {
+                var values: [StorageValue] = []
+                values.reserveCapacity(sources.count)
+                for column in sources {
+                    guard column >= 0 else {
+                        values.append(.null)
+                        continue
+                    }
                     var decoded = try value(row, column)
                     if case .json? = layout.types[column] { decoded = PostgresValueCodec.adapt(decoded, to: .json) }
-                    values[layout.positions[column]] = decoded
+                    values.append(decoded)
                 }
                 copied.rows.append(values)
             }

@@ -35,17 +35,3 @@ public enum StorageValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-extension StorageValue {
-    /// `width` nulls: a row for an adapter to fill in place, one per fetched row.
-    ///
-    /// Built by reserving and appending, not with `Array(repeating:count:)`, which reaches the standard library's
-    /// unspecialized buffer allocation and looks up the array storage's generic metadata at run time on every call:
-    /// about 330 instructions a row, as many as decoding a user row's five columns.
-    @inlinable public static func nullRow(width: Int) -> [StorageValue] {
-        var row: [StorageValue] = []
-        row.reserveCapacity(width)
-        for _ in 0..<width { row.append(.null) }
-        return row
-    }
-}
