@@ -55,6 +55,15 @@ if [[ ",$only," == *",http,"* ]] && ! command -v wrk >/dev/null; then
   log "wrk is missing (the HTTP section needs it): apt-get install -y wrk, or pass --only bench"
   exit 1
 fi
+# A server left on one of the ports would answer in place of the one under test, or keep it from binding.
+if [[ ",$only," == *",http,"* ]]; then
+  for port in "$BASELINE_PORT" "$STRATA_MEMORY_PORT" "$STRATA_SQLITE_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "port $port is already in use on 127.0.0.1: stop what listens there, or choose other ports (see the header)"
+      exit 1
+    fi
+  done
+fi
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
