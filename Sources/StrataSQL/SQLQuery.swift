@@ -243,8 +243,6 @@ public struct ResultLayout: Sendable {
 
     /// A row in result-column order put in this layout.
     public func decoded(_ resultRow: [StorageValue]) -> [StorageValue] {
-        var row = [StorageValue](repeating: .null, count: width)
-        for (position, value) in zip(positions, resultRow) { row[position] = value }
-        return row
+        sources(available: resultRow.count).map { $0 < 0 ? .null : resultRow[$0] }
     }
 }
