@@ -8,6 +8,21 @@ final class DocumentCache: Sendable {
     struct Entry: Sendable {
         var source: Source
         var document: Document
+        /// The document's fragments by name.
+        var fragments: [String: FragmentDefinition]
+        /// Batches planned by earlier requests (nil when the document's field collection reads variables).
+        var plans: PlanCache?
+
+        init(source: Source, document: Document) {
+            self.source = source
+            self.document = document
+            var fragments: [String: FragmentDefinition] = [:]
+            for definition in document.definitions {
+                if case .fragment(let fragment) = definition { fragments[fragment.name.value] = fragment }
+            }
+            self.fragments = fragments
+            self.plans = PlanCache.make(for: document)
+        }
     }
 
     private let capacity: Int
@@ -29,12 +44,13 @@ final class DocumentCache: Sendable {
         state.withLock { $0.entries[Key(text)] }
     }
 
-    /// Stores a document that parsed and validated cleanly.
-    func put(_ text: String, _ entry: Entry) {
-        guard capacity > 0, text.utf8.count <= maxDocumentBytes else { return }
+    /// Stores a document that parsed and validated cleanly; false when it is not kept (too large, or no cache).
+    @discardableResult
+    func put(_ text: String, _ entry: Entry) -> Bool {
+        guard capacity > 0, text.utf8.count <= maxDocumentBytes else { return false }
         let key = Key(text)
-        state.withLock { state in
-            if state.entries[key] != nil { return }
+        return state.withLock { state in
+            if state.entries[key] != nil { return true }
             if state.entries.count >= capacity {
                 let dropped = state.order.prefix(state.order.count / 2 + 1)
                 for key in dropped { state.entries[key] = nil }
@@ -42,6 +58,7 @@ final class DocumentCache: Sendable {
             }
             state.entries[key] = entry
             state.order.append(key)
+            return true
         }
     }
 

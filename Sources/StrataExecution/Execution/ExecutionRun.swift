@@ -17,6 +17,8 @@ final class ExecutionRun {
     let resolvers: ResolverSet
     /// Per object type and field: definition, resolver, leaf kind, direct completion (built with the executor).
     let fieldPlans: FieldPlans
+    /// Planned selections shared with the document's other requests (nil: every batch is planned afresh).
+    let plans: PlanCache?
     let loaders: RequestLoaders
     let context: RequestContext
     /// Written once per completed value (hundreds of thousands of times in a large response). A run belongs to
@@ -113,9 +115,10 @@ final class ExecutionRun {
 
     init(
         schema: Schema, source: Source, fragments: [String: FragmentDefinition], variables: [String: InputValue],
-        resolvers: ResolverSet, fieldPlans: FieldPlans, loaders: RequestLoaders, context: RequestContext,
-        tree: ResultTree = ResultTree()
+        plans: PlanCache? = nil, resolvers: ResolverSet, fieldPlans: FieldPlans, loaders: RequestLoaders,
+        context: RequestContext, tree: ResultTree = ResultTree()
     ) {
+        self.plans = plans
         self.tree = tree
         self.schema = schema
         self.source = source
@@ -163,9 +166,9 @@ final class ExecutionRun {
 
     // MARK: Planning
 
-    /// Collects the batch's fields, allocates their slots and prepares one work item per field.
+    /// Collects the batch's fields (or finds them planned by an earlier request of the document), allocates their
+    /// slots and prepares one work item per field.
     private func plan(_ batch: Batch) -> [Work] {
-        let fields = collector.collect(batch.selections, for: batch.typeName)
         plannedBatches += 1
         var objects = batch.objects
         var nodes = batch.nodes
@@ -181,21 +184,26 @@ final class ExecutionRun {
         }
         if nodes.isEmpty { return [] }
 
-        let table = fieldPlans.table(for: batch.typeName)
-        let entries = fields.map { field in table?[field.name] ?? fieldPlans.entry(batch.typeName, field.name) }
-        let keySet = tree.addKeySet(fields.map(\.responseKey))
-        let nonNull = entries.map { $0?.definition.type.isNonNull ?? false }
-        tree.allocateFields(of: nodes, keySet: keySet, nonNull: nonNull)
+        let planned: PlannedSelection
+        if let plans, let key = PlanCache.Key(batch.selections, typeName: batch.typeName) {
+            planned = plans.plan(key) { selection(batch, memoized: true) }
+        } else {
+            planned = selection(batch, memoized: false)
+        }
+        let fields = planned.fields
+        let keySet = tree.addKeySet(planned.responseKeys)
+        tree.allocateFields(of: nodes, keySet: keySet, nonNull: planned.nonNull)
 
         var works: [Work] = []
         works.reserveCapacity(fields.count)
+        let lookahead = SelectionLookahead(fragments: collector.fragments, application: resolvers.application)
         for (index, field) in fields.enumerated() {
             let slots = nodes.map { tree.nodes[Int($0)].firstSlot + Int32(index) }
             if field.name == "__typename" {
                 for slot in slots { tree.setString(slot, batch.typeName) }
                 continue
             }
-            guard let entry = entries[index] else {
+            guard let entry = planned.entries[index] else {
                 // Validation rules out unknown fields; a stale cached plan could not reach here either.
                 for slot in slots {
                     report(FieldError("Cannot query field \"\(field.name)\" on type \"\(batch.typeName)\"."), slot, field.nodes)
@@ -203,25 +211,44 @@ final class ExecutionRun {
                 }
                 continue
             }
-            let definition = entry.definition
             var failure: FieldError?
             let arguments: [String: InputValue]
-            switch ArgumentCoercion.coerce(field.nodes[0].arguments, definition: definition, schema: schema, variables: collector.variables) {
+            switch planned.arguments[index] ?? coerceArguments(field, entry) {
             case .success(let values): arguments = values
             case .failure(let error):
                 arguments = [:]
                 failure = error
             }
             let resolveBatch = ResolveBatch(
-                parentType: batch.typeName, field: definition, responseKey: field.responseKey, arguments: arguments,
-                parents: objects, subSelections: field.nodes.compactMap(\.selectionSet),
-                lookahead: SelectionLookahead(fragments: collector.fragments, application: resolvers.application))
+                parentType: batch.typeName, field: entry.definition, responseKey: field.responseKey,
+                arguments: arguments, parents: objects, subSelections: planned.subSelections[index],
+                lookahead: lookahead, memo: planned.memos[index])
             works.append(
                 Work(
                     batch: resolveBatch, plan: entry, slots: slots, fieldNodes: field.nodes, failure: failure,
                     group: plannedBatches))
         }
         return works
+    }
+
+    /// The request-independent part of planning `batch`: its fields collected, found in the field plans, and their
+    /// literal arguments coerced (arguments that read variables are left for each request).
+    private func selection(_ batch: Batch, memoized: Bool) -> PlannedSelection {
+        let fields = collector.collect(batch.selections, for: batch.typeName)
+        let table = fieldPlans.table(for: batch.typeName)
+        let entries = fields.map { field in table?[field.name] ?? fieldPlans.entry(batch.typeName, field.name) }
+        var arguments: [Result<[String: InputValue], FieldError>?] = []
+        arguments.reserveCapacity(fields.count)
+        for (field, entry) in zip(fields, entries) {
+            let literal = field.nodes[0].arguments.allSatisfy(\.value.isConstant)
+            arguments.append(literal && entry != nil ? coerceArguments(field, entry!) : nil)
+        }
+        return PlannedSelection(fields: fields, entries: entries, arguments: arguments, memoized: memoized)
+    }
+
+    private func coerceArguments(_ field: CollectedField, _ entry: FieldPlans.Entry) -> Result<[String: InputValue], FieldError> {
+        ArgumentCoercion.coerce(
+            field.nodes[0].arguments, definition: entry.definition, schema: schema, variables: collector.variables)
     }
 
     // MARK: One step

@@ -53,6 +53,9 @@ public final class Executor: Sendable {
         public let document: Document
         public let operation: OperationDefinition
         public let variables: [String: JSONValue]
+        let fragments: [String: FragmentDefinition]
+        /// Planning shared with the other requests of the same document (nil when it is not cached).
+        let plans: PlanCache?
     }
 
     /// The outcome of `prepare`: a request ready to execute, or the response that refuses it.
@@ -64,7 +67,7 @@ public final class Executor: Sendable {
     /// Parses (or finds in the cache), validates and selects the operation — everything before execution.
     /// Transports use it to refuse, say, a mutation over GET before anything runs.
     public func prepare(_ request: GraphQLRequest) -> Preparation {
-        let entry: DocumentCache.Entry
+        var entry: DocumentCache.Entry
         if let cached = documents.get(request.query) {
             entry = cached
         } else {
@@ -81,12 +84,14 @@ public final class Executor: Sendable {
                 return .failed(.requestErrors(errors, code: code))
             }
             entry = DocumentCache.Entry(source: source, document: document)
-            documents.put(request.query, entry)
+            if !documents.put(request.query, entry) { entry.plans = nil }
         }
         switch selectOperation(entry.document, request.operationName) {
         case .success(let operation):
             return .ready(
-                PreparedRequest(source: entry.source, document: entry.document, operation: operation, variables: request.variables))
+                PreparedRequest(
+                    source: entry.source, document: entry.document, operation: operation, variables: request.variables,
+                    fragments: entry.fragments, plans: entry.plans))
         case .failure(let error):
             return .failed(.requestErrors([error], code: .operationNotFound))
         }
@@ -142,12 +147,9 @@ public final class Executor: Sendable {
         case .failure(let failure):
             return .requestErrors(failure.errors.map { $0.located(in: prepared.source) }, code: .badUserInput)
         }
-        var fragments: [String: FragmentDefinition] = [:]
-        for definition in prepared.document.definitions {
-            if case .fragment(let fragment) = definition { fragments[fragment.name.value] = fragment }
-        }
         let execution = ExecutionRun(
-            schema: schema, source: prepared.source, fragments: fragments, variables: variables, resolvers: resolvers,
+            schema: schema, source: prepared.source, fragments: prepared.fragments, variables: variables,
+            plans: prepared.plans, resolvers: resolvers,
             fieldPlans: fieldPlans, loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize),
             context: context, tree: trees.take())
         let root = await execution.execute(operation, rootType: rootType.name)

@@ -15,10 +15,11 @@ public struct ResolveBatch: Sendable {
         var parents: [ObjectValue]
         var subSelections: [SelectionSet]
         var lookahead: SelectionLookahead
+        var memo: FieldMemo?
 
         init(
             parentType: String, field: FieldDef, responseKey: String, arguments: [String: InputValue],
-            parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead
+            parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead, memo: FieldMemo?
         ) {
             self.parentType = parentType
             self.field = field
@@ -27,12 +28,13 @@ public struct ResolveBatch: Sendable {
             self.parents = parents
             self.subSelections = subSelections
             self.lookahead = lookahead
+            self.memo = memo
         }
 
         func copy() -> Storage {
             Storage(
                 parentType: parentType, field: field, responseKey: responseKey, arguments: arguments, parents: parents,
-                subSelections: subSelections, lookahead: lookahead)
+                subSelections: subSelections, lookahead: lookahead, memo: nil)
         }
     }
 
@@ -40,15 +42,25 @@ public struct ResolveBatch: Sendable {
 
     init(
         parentType: String, field: FieldDef, responseKey: String, arguments: [String: InputValue],
-        parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead = SelectionLookahead()
+        parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead = SelectionLookahead(),
+        memo: FieldMemo? = nil
     ) {
         storage = Storage(
             parentType: parentType, field: field, responseKey: responseKey, arguments: arguments, parents: parents,
-            subSelections: subSelections, lookahead: lookahead)
+            subSelections: subSelections, lookahead: lookahead, memo: memo)
+    }
+
+    /// The column projection of this field's sub-selection: `compute`'s, worked out once per planned selection of
+    /// a cached document (it reads only the selection, the fragments and the target).
+    func projection(_ compute: () -> ColumnProjection) -> ColumnProjection {
+        guard let memo = storage.memo else { return compute() }
+        return memo.projection(compute)
     }
 
     private mutating func unique() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        // A changed batch no longer matches what its planned selection's memo holds.
+        storage.memo = nil
         return storage
     }
 

@@ -12,7 +12,7 @@ import StrataStorage
 /// application resolver on the target (or its connection and edge types), a field that is neither stored nor a
 /// relation, a fragment that is not in the document — makes the read fetch every column, because a column
 /// missing from a projection would silently read as null.
-struct ColumnProjection {
+struct ColumnProjection: Sendable {
     /// The columns to fetch (`.all` when the selection could not be accounted for).
     var columns: ColumnSet
     /// For connections: whether `totalCount` is selected (through fragments too).

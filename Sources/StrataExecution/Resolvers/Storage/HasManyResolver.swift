@@ -19,10 +19,13 @@ struct HasManyResolver: BatchFieldResolver {
     }
 
     private func projection(_ batch: ResolveBatch) -> ColumnProjection {
-        relation.isConnection
-            ? ColumnProjection.connection(
-                batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
-            : ColumnProjection.rows(batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
+        batch.projection {
+            relation.isConnection
+                ? ColumnProjection.connection(
+                    batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
+                : ColumnProjection.rows(
+                    batch.subSelections, target: target, required: [foreignKey], lookahead: batch.lookahead)
+        }
     }
 
     func shape(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError)

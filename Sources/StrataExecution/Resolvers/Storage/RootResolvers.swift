@@ -25,8 +25,10 @@ struct RootLookupResolver: BatchFieldResolver {
 
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
         guard let key = key(batch) else { return }
-        let projection = ColumnProjection.rows(
-            batch.subSelections, target: target, required: [target.entity.primaryKey], lookahead: batch.lookahead)
+        let projection = batch.projection {
+            ColumnProjection.rows(
+                batch.subSelections, target: target, required: [target.entity.primaryKey], lookahead: batch.lookahead)
+        }
         loaders.requestLookup(shape, key: key, columns: projection.columns)
     }
 
@@ -48,9 +50,11 @@ struct RootListResolver: BatchFieldResolver {
     let asConnection: Bool
 
     private func projection(_ batch: ResolveBatch) -> ColumnProjection {
-        asConnection
-            ? ColumnProjection.connection(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
-            : ColumnProjection.rows(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
+        batch.projection {
+            asConnection
+                ? ColumnProjection.connection(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
+                : ColumnProjection.rows(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
+        }
     }
 
     private func request(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError) -> (ListRequest, ReadArguments) {

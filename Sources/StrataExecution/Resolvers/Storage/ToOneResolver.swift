@@ -28,8 +28,9 @@ struct ToOneResolver: BatchFieldResolver {
     /// without one), so that completion reads each result without hashing its key again.
     func prepareSlots(_ batch: ResolveBatch, loaders: RequestLoaders) -> [Int32] {
         let column = localColumn
-        let projection = ColumnProjection.rows(
-            batch.subSelections, target: target, required: [remoteColumn], lookahead: batch.lookahead)
+        let projection = batch.projection {
+            ColumnProjection.rows(batch.subSelections, target: target, required: [remoteColumn], lookahead: batch.lookahead)
+        }
         return loaders.requestLookupSlots(
             shape,
             keys: batch.parents.lazy.map { parent -> StorageValue in
