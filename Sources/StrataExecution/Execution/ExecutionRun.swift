@@ -220,7 +220,7 @@ final class ExecutionRun {
                 failure = error
             }
             let resolveBatch = ResolveBatch(
-                parentType: batch.typeName, field: entry.definition, responseKey: field.responseKey,
+                parentType: batch.typeName, field: entry.field, responseKey: field.responseKey,
                 arguments: arguments, parents: objects, subSelections: planned.subSelections[index],
                 lookahead: lookahead, memo: planned.memos[index])
             works.append(

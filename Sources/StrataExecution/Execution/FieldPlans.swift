@@ -9,6 +9,8 @@ struct FieldPlans: Sendable {
     /// A class: planning passes entries around by reference (one retain), not as copies of their fields.
     final class Entry: Sendable {
         let definition: FieldDef
+        /// `definition` for the batches of this field to share.
+        let field: FieldBox
         let namedType: NamedType?
         let resolver: Resolver
         let leafKind: LeafSerializer.Kind
@@ -19,6 +21,7 @@ struct FieldPlans: Sendable {
             direct: ExecutionRun.Direct
         ) {
             self.definition = definition
+            self.field = FieldBox(definition)
             self.namedType = namedType
             self.resolver = resolver
             self.leafKind = leafKind

@@ -47,38 +47,40 @@ public final class RequestLoaders {
 
     /// The shape of a lookup: everything but the keys.
     public struct LookupShape: Hashable, Sendable {
-        public var source: String
-        public var entity: String
-        public var column: String
-        public var filter: Predicate?
+        public let source: String
+        public let entity: String
+        public let column: String
+        public let filter: Predicate?
+        /// The shape's names and filter hashed once, when it is made (shapes are made with the executor, and
+        /// hashed several times per lookup: registering, dispatching, reading results).
+        private let digest: UInt64
 
         public init(source: String, entity: String, column: String, filter: Predicate?) {
             self.source = source
             self.entity = entity
             self.column = column
             self.filter = filter
-        }
-
-        // Hashed with `KeyHasher` and compared byte for byte, as `ByteWiseString`: the loaders find a shape's
-        // table several times per lookup, where `String`'s hashing of three names cost ~1,500 instructions.
-        public static func == (lhs: LookupShape, rhs: LookupShape) -> Bool {
-            UTF8Bytes.equal(lhs.entity, rhs.entity) && UTF8Bytes.equal(lhs.column, rhs.column)
-                && UTF8Bytes.equal(lhs.source, rhs.source) && lhs.filter == rhs.filter
-        }
-
-        public func _rawHashValue(seed: Int) -> Int {
-            var hash = UTF8Bytes.keyHash(entity, discriminator: 3, seed: seed)
+            // Hashed with `KeyHasher` and compared byte for byte, as `ByteWiseString`: `String`'s hashing of the
+            // three names cost ~1,500 instructions each time.
+            var hash = UTF8Bytes.keyHash(entity, discriminator: 3, seed: 0)
             hash = UTF8Bytes.keyHash(column, discriminator: 3, seed: hash)
             hash = UTF8Bytes.keyHash(source, discriminator: 3, seed: hash)
             if let filter { hash = KeyHasher.hash(filter, seed: hash) }
-            return hash
+            digest = UInt64(truncatingIfNeeded: hash)
+        }
+
+        public static func == (lhs: LookupShape, rhs: LookupShape) -> Bool {
+            lhs.digest == rhs.digest && UTF8Bytes.equal(lhs.entity, rhs.entity)
+                && UTF8Bytes.equal(lhs.column, rhs.column) && UTF8Bytes.equal(lhs.source, rhs.source)
+                && lhs.filter == rhs.filter
+        }
+
+        public func _rawHashValue(seed: Int) -> Int {
+            KeyHasher.hash(word: digest, discriminator: 3, seed: seed)
         }
 
         public func hash(into hasher: inout Hasher) {
-            UTF8Bytes.hash(entity, into: &hasher)
-            UTF8Bytes.hash(column, into: &hasher)
-            UTF8Bytes.hash(source, into: &hasher)
-            hasher.combine(filter)
+            hasher.combine(digest)
         }
     }
 
@@ -133,8 +135,10 @@ public final class RequestLoaders {
         var entry = lookups.removeValue(forKey: shape) ?? LookupEntry()
         let wasIdle = entry.pending.isEmpty
         var needed = false
-        // Sized once for the batch: growing rehashes every key already in.
-        entry.slots.reserveCapacity(entry.slots.count + keys.underestimatedCount)
+        // Sized once for the batch: growing rehashes every key already in. (Not for one key: the standard
+        // library's unspecialized `reserveCapacity` looks the table's type up at run time, ~1,000 instructions.)
+        let expected = keys.underestimatedCount
+        if expected > 1 { entry.slots.reserveCapacity(entry.slots.count + expected) }
         // Parents often come grouped by their key (a page of tasks in project order): a key equal to the one
         // before it has already been registered, and registering it again changes nothing, so it is not hashed.
         var previous = (key: StorageValue.null, slot: Int32(-1))

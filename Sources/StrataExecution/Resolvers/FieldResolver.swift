@@ -9,7 +9,7 @@ public struct ResolveBatch: Sendable {
     private final class Storage: @unchecked Sendable {
         // Mutated only through `ResolveBatch.unique()`, when no other batch shares it.
         var parentType: String
-        var field: FieldDef
+        var field: FieldBox
         var responseKey: String
         var arguments: [String: InputValue]
         var parents: [ObjectValue]
@@ -18,7 +18,7 @@ public struct ResolveBatch: Sendable {
         var memo: FieldMemo?
 
         init(
-            parentType: String, field: FieldDef, responseKey: String, arguments: [String: InputValue],
+            parentType: String, field: FieldBox, responseKey: String, arguments: [String: InputValue],
             parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead, memo: FieldMemo?
         ) {
             self.parentType = parentType
@@ -42,8 +42,18 @@ public struct ResolveBatch: Sendable {
 
     init(
         parentType: String, field: FieldDef, responseKey: String, arguments: [String: InputValue],
-        parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead = SelectionLookahead(),
-        memo: FieldMemo? = nil
+        parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead = SelectionLookahead()
+    ) {
+        self.init(
+            parentType: parentType, field: FieldBox(field), responseKey: responseKey, arguments: arguments,
+            parents: parents, subSelections: subSelections, lookahead: lookahead, memo: nil)
+    }
+
+    /// A batch of a planned field: its definition is shared with the plan (one retain, where a `FieldDef` copy
+    /// retained each of its dozen members and released them again when the batch ended).
+    init(
+        parentType: String, field: FieldBox, responseKey: String, arguments: [String: InputValue],
+        parents: [ObjectValue], subSelections: [SelectionSet], lookahead: SelectionLookahead, memo: FieldMemo?
     ) {
         storage = Storage(
             parentType: parentType, field: field, responseKey: responseKey, arguments: arguments, parents: parents,
@@ -70,8 +80,8 @@ public struct ResolveBatch: Sendable {
         set { unique().parentType = newValue }
     }
     public var field: FieldDef {
-        get { storage.field }
-        set { unique().field = newValue }
+        get { storage.field.definition }
+        set { unique().field = FieldBox(newValue) }
     }
     public var responseKey: String {
         get { storage.responseKey }
@@ -99,6 +109,13 @@ public struct ResolveBatch: Sendable {
     }
 
     public func argument(_ name: String) -> InputValue? { storage.arguments[name] }
+}
+
+/// A field definition behind one reference, shared by the batches of a planned field.
+final class FieldBox: Sendable {
+    let definition: FieldDef
+
+    init(_ definition: FieldDef) { self.definition = definition }
 }
 
 /// A resolver that runs in two phases around the step's data loading, so the executor decides when batches go:

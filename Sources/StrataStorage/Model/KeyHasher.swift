@@ -39,6 +39,14 @@ package enum KeyHasher {
         return state.finalize(tail | UInt64(truncatingIfNeeded: count) << 56)
     }
 
+    /// The seeded hash of one word (say, a digest computed once): one compression instead of one per 8 bytes.
+    @inline(__always)
+    package static func hash(word: UInt64, discriminator: UInt8, seed: Int) -> Int {
+        var state = State(seed: seed, discriminator: discriminator)
+        state.compress(word)
+        return state.finalize(8 << 56)
+    }
+
     /// The seeded hash of a key that is not a string, through `Hasher` (its `hash(into:)`): for the rare keys
     /// `_rawHashValue(seed:)` does not route to `hash(bytes:)`.
     package static func hash(_ value: some Hashable, seed: Int) -> Int {
