@@ -8,6 +8,8 @@ final class DocumentCache: Sendable {
     struct Entry: Sendable {
         var source: Source
         var document: Document
+        /// The document's operations, in order.
+        var operations: [OperationDefinition]
         /// The document's fragments by name.
         var fragments: [String: FragmentDefinition]
         /// Batches planned by earlier requests (nil when the document's field collection reads variables).
@@ -16,10 +18,16 @@ final class DocumentCache: Sendable {
         init(source: Source, document: Document) {
             self.source = source
             self.document = document
+            var operations: [OperationDefinition] = []
             var fragments: [String: FragmentDefinition] = [:]
             for definition in document.definitions {
-                if case .fragment(let fragment) = definition { fragments[fragment.name.value] = fragment }
+                switch definition {
+                case .operation(let operation): operations.append(operation)
+                case .fragment(let fragment): fragments[fragment.name.value] = fragment
+                default: continue
+                }
             }
+            self.operations = operations
             self.fragments = fragments
             self.plans = PlanCache.make(for: document)
         }

@@ -86,7 +86,7 @@ public final class Executor: Sendable {
             entry = DocumentCache.Entry(source: source, document: document)
             if !documents.put(request.query, entry) { entry.plans = nil }
         }
-        switch selectOperation(entry.document, request.operationName) {
+        switch selectOperation(entry.operations, request.operationName) {
         case .success(let operation):
             return .ready(
                 PreparedRequest(
@@ -165,11 +165,7 @@ public final class Executor: Sendable {
         return GraphQLResponse(outcome: .executed, body: body, errors: execution.errors)
     }
 
-    private func selectOperation(_ document: Document, _ name: String?) -> Result<OperationDefinition, GraphQLError> {
-        var operations: [OperationDefinition] = []
-        for definition in document.definitions {
-            if case .operation(let operation) = definition { operations.append(operation) }
-        }
+    private func selectOperation(_ operations: [OperationDefinition], _ name: String?) -> Result<OperationDefinition, GraphQLError> {
         if let name {
             if let match = operations.first(where: { $0.name?.value == name }) { return .success(match) }
             return .failure(GraphQLError("Unknown operation named \"\(name)\".", code: .operationNotFound))
