@@ -240,8 +240,11 @@ final class ExecutionRun {
         var arguments: [Result<[String: InputValue], FieldError>?] = []
         arguments.reserveCapacity(fields.count)
         for (field, entry) in zip(fields, entries) {
-            let literal = field.nodes[0].arguments.allSatisfy(\.value.isConstant)
-            arguments.append(literal && entry != nil ? coerceArguments(field, entry!) : nil)
+            if let entry, field.nodes[0].arguments.allSatisfy(\.value.isConstant) {
+                arguments.append(coerceArguments(field, entry))
+            } else {
+                arguments.append(nil)
+            }
         }
         return PlannedSelection(fields: fields, entries: entries, arguments: arguments, memoized: memoized)
     }
