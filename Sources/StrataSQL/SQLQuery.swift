@@ -236,11 +236,7 @@ public struct ResultLayout: Sendable {
     /// -1 for a column the statement does not fetch, of the first `available` result columns. Adapters build
     /// each row in one pass of appends over it, instead of filling a row with nulls and then storing into it.
     public func sources(available: Int) -> [Int] {
-        // Appended, not `[Int](repeating:count:)`: that reached the standard library's unspecialized buffer
-        // allocation, which looks the array's type up at run time (~650 instructions per statement).
-        var sources: [Int] = []
-        sources.reserveCapacity(width)
-        for _ in 0..<width { sources.append(-1) }
+        var sources = [Int].filled(-1, count: width)
         for column in 0..<min(available, positions.count) { sources[positions[column]] = column }
         return sources
     }

@@ -36,19 +36,7 @@ public struct SQLRenderer: Sendable {
     /// `required` (the lookup or foreign-key column).
     func selection(_ names: [String]?, in entity: EntityDescriptor, required: Int?) throws(StorageError) -> [Int] {
         guard let names else { return Array(entity.columns.indices) }
-        let count = entity.columns.count
-        if count <= 64 {
-            // One word of flags: `[Bool](repeating:count:)` reached the standard library's unspecialized buffer
-            // allocation, which looks the array's type up at run time (~650 instructions per statement).
-            var mask: UInt64 = 1 << UInt64(entity.primaryKey)
-            if let required { mask |= 1 << UInt64(required) }
-            for name in names { mask |= 1 << UInt64(try columnIndex(name, in: entity)) }
-            var selected: [Int] = []
-            selected.reserveCapacity(mask.nonzeroBitCount)
-            for index in 0..<count where mask & (1 << UInt64(index)) != 0 { selected.append(index) }
-            return selected
-        }
-        var wanted = [Bool](repeating: false, count: count)
+        var wanted = [Bool].filled(false, count: entity.columns.count)
         wanted[entity.primaryKey] = true
         if let required { wanted[required] = true }
         for name in names { wanted[try columnIndex(name, in: entity)] = true }

@@ -108,13 +108,13 @@ final class PlannedSelection: Sendable {
 /// What a field's resolver derives from the field's selection and the document alone, worked out by the first
 /// request that plans it and read by the next ones.
 final class FieldMemo: Sendable {
-    private let projection = Mutex<ColumnProjection?>(nil)
+    private let knownProjection = Mutex<ColumnProjection?>(nil)
 
     /// The projection `compute` gives (the same for every request of the document), computed once.
     func projection(_ compute: () -> ColumnProjection) -> ColumnProjection {
-        if let known = projection.withLock({ $0 }) { return known }
+        if let known = knownProjection.withLock({ $0 }) { return known }
         let computed = compute()
-        projection.withLock { $0 = computed }
+        knownProjection.withLock { $0 = computed }
         return computed
     }
 }
