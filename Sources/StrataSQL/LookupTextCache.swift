@@ -1,33 +1,94 @@
 import StrataStorage
 import Synchronization
 
-/// The statement texts of lookups without a filter, by shape: entity, selected columns and the rendered key test
-/// (its text depends on the number of keys and, on PostgreSQL, on whether they travel as one array). A lookup
-/// by id is the most frequent read, and building and rendering its SQL took more instructions than SQLite took
-/// to run it; with the text known, a lookup renders only its key test (for the bindings).
+/// What a filterless lookup renders to, by the request's shape: its entity, key column, requested column names
+/// and number of keys. A lookup by id is the most frequent read; with its shape known, a repeated lookup checks
+/// its keys and binds them to the stored text, without resolving column names or rendering anything (resolving
+/// the names and rendering the key test for a cache key of their results cost ~13 K instructions per lookup,
+/// more than SQLite spent running it).
 ///
 /// Bounded: when full it starts over (the shapes a schema produces are few; the bound only stops a stream of
-/// distinct key counts from growing it without end).
+/// distinct key counts or column lists from growing it without end).
 final class LookupTextCache: Sendable {
+    /// The request's shape, hashed once and compared byte for byte.
     struct Key: Hashable, Sendable {
-        var entity: ByteWiseString
-        var columns: [Int]
-        var membership: ByteWiseString
+        let entity: String
+        let column: String
+        let columns: [String]?
+        let keyCount: Int
+        private let digest: UInt64
+
+        init(_ request: LookupRequest, keyCount: Int) {
+            entity = request.entity
+            column = request.column
+            columns = request.columns
+            self.keyCount = keyCount
+            // The names come from the model, not from clients: an unkeyed fold of each is enough for the digest,
+            // which `_rawHashValue` then hashes with the process's key (folding the ~7 names of a lookup costs
+            // ~150 instructions, where keyed hashing of each cost ~1,500).
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = (UTF8Bytes.fold(request.entity) ^ UInt64(truncatingIfNeeded: keyCount)) &* multiplier
+            hash = (hash ^ UTF8Bytes.fold(request.column)) &* multiplier
+            if let columns = request.columns {
+                for name in columns { hash = (hash ^ UTF8Bytes.fold(name)) &* multiplier }
+            } else {
+                hash = ~hash
+            }
+            digest = hash
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            guard lhs.digest == rhs.digest, lhs.keyCount == rhs.keyCount, UTF8Bytes.equal(lhs.entity, rhs.entity),
+                UTF8Bytes.equal(lhs.column, rhs.column)
+            else { return false }
+            switch (lhs.columns, rhs.columns) {
+            case (nil, nil): return true
+            case (let left?, let right?):
+                return left.count == right.count && zip(left, right).allSatisfy { UTF8Bytes.equal($0, $1) }
+            default: return false
+            }
+        }
+
+        func _rawHashValue(seed: Int) -> Int { KeyHasher.hash(word: digest, discriminator: 4, seed: seed) }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
     }
 
-    private let capacity: Int
-    private let texts = Mutex<[Key: String]>([:])
+    /// A rendered lookup, less its bindings. A class: a hit takes one reference, not one per member.
+    final class Entry: Sendable {
+        let entity: EntityDescriptor
+        let keyColumn: ColumnDescriptor
+        let resultColumns: [SQLQuery.ResultColumn]
+        let layout: ResultLayout
+        let text: String
+        /// nil when the statement binds the keys themselves, one by one and in order: then, for keys of the
+        /// column's one storage case, its text depends on the key column and the number of keys alone. Otherwise
+        /// (PostgreSQL's one array parameter) the key test's text, which a hit renders again for its bindings.
+        let keyTestText: String?
 
-    init(capacity: Int = 256) { self.capacity = capacity }
-
-    func text(for key: Key) -> String? { texts.withLock { $0[key] } }
-
-    func store(_ text: String, for key: Key) {
-        texts.withLock { texts in
-            if texts.count >= capacity { texts.removeAll(keepingCapacity: true) }
-            texts[key] = text
+        init(query: SQLQuery, keyColumn: ColumnDescriptor, text: String, keyTestText: String?) {
+            entity = query.entity
+            self.keyColumn = keyColumn
+            resultColumns = query.resultColumns
+            layout = query.layout
+            self.text = text
+            self.keyTestText = keyTestText
         }
     }
 
-    var count: Int { texts.withLock { $0.count } }
+    private let capacity: Int
+    private let entries = Mutex<[Key: Entry]>([:])
+
+    init(capacity: Int = 256) { self.capacity = capacity }
+
+    func entry(for key: Key) -> Entry? { entries.withLock { $0[key] } }
+
+    func store(_ entry: Entry, for key: Key) {
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = entry
+        }
+    }
+
+    var count: Int { entries.withLock { $0.count } }
 }

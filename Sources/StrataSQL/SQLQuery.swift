@@ -33,6 +33,9 @@ public struct SQLQuery: Sendable {
     /// applied here, after which rows `pageStart ..< pageEnd` of each parent form its page (in arrival order when
     /// there is no order).
     public var rowOrder: [(column: Int, descending: Bool)] = []
+    /// The layout, when the renderer kept it with a stored lookup (`LookupTextCache`): set only on a query built
+    /// from the same stored entity and result columns, which nothing changes afterwards.
+    var presetLayout: ResultLayout?
 
     init(
         statement: SQLStatement?, entity: EntityDescriptor, resultColumns: [ResultColumn],
@@ -51,7 +54,8 @@ public struct SQLQuery: Sendable {
 
     /// Everything a driver needs to decode the statement's rows (computed once per statement).
     public var layout: ResultLayout {
-        ResultLayout(
+        if let presetLayout { return presetLayout }
+        return ResultLayout(
             width: decodedWidth, positions: decodedPositions, types: resultColumns.indices.map { resultType(at: $0) })
     }
 
@@ -225,9 +229,18 @@ public struct SQLQuery: Sendable {
 /// How a rendered statement's result columns are decoded: column `i` as `types[i]` into position `positions[i]`
 /// of a row of `width` values that starts as all `.null` (see `SQLQuery`).
 public struct ResultLayout: Sendable {
-    public var width: Int
-    public var positions: [Int]
-    public var types: [ColumnType?]
+    public let width: Int
+    public let positions: [Int]
+    public let types: [ColumnType?]
+    /// `sources(available:)` when every result column is there, worked out once.
+    private let allSources: [Int]
+
+    public init(width: Int, positions: [Int], types: [ColumnType?]) {
+        self.width = width
+        self.positions = positions
+        self.types = types
+        allSources = Self.sources(width: width, positions: positions, available: positions.count)
+    }
 
     /// Decodes no column: for statements whose rows are only counted (existence probes).
     public static let noColumns = ResultLayout(width: 0, positions: [], types: [])
@@ -236,6 +249,11 @@ public struct ResultLayout: Sendable {
     /// -1 for a column the statement does not fetch, of the first `available` result columns. Adapters build
     /// each row in one pass of appends over it, instead of filling a row with nulls and then storing into it.
     public func sources(available: Int) -> [Int] {
+        guard available < positions.count else { return allSources }
+        return Self.sources(width: width, positions: positions, available: available)
+    }
+
+    private static func sources(width: Int, positions: [Int], available: Int) -> [Int] {
         var sources = [Int].filled(-1, count: width)
         for column in 0..<min(available, positions.count) { sources[positions[column]] = column }
         return sources

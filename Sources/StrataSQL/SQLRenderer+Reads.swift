@@ -9,40 +9,61 @@ public import StrataStorage
 /// `SQLQuery` drops. Lists without a count, or from offset 0, use plain `LIMIT/OFFSET` (index-friendly).
 extension SQLRenderer {
     /// `SELECT … FROM t WHERE column IN (keys) [AND (filter)]`.
+    ///
+    /// A filterless lookup whose shape was rendered before binds its keys to the stored text (`LookupTextCache`);
+    /// keys promised distinct are looked up there before anything else is resolved.
     public func select(lookup request: LookupRequest) throws(StorageError) -> SQLQuery {
+        let cacheable = request.filter == nil
+        if cacheable, request.keysAreDistinct, let query = cachedLookup(request, keys: request.keys) { return query }
         let entity = try entity(request.entity)
         let keyIndex = try columnIndex(request.column, in: entity)
-        let selected = try selection(request.columns, in: entity, required: keyIndex)
-        let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
         let keys = try membershipKeys(
             request.keys, promisedDistinct: request.keysAreDistinct, column: entity.columns[keyIndex], entity: entity)
+        if cacheable, !request.keysAreDistinct, !keys.isEmpty, let query = cachedLookup(request, keys: keys) {
+            return query
+        }
+        let selected = try selection(request.columns, in: entity, required: keyIndex)
+        let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
         let resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
         guard !keys.isEmpty else { return SQLQuery(statement: nil, entity: entity, resultColumns: resultColumns) }
         let membership = dialect.membership(entity.columns[keyIndex], values: keys)
-        // Without a filter the key test is the statement's only bound part: its rendering alone gives the
-        // bindings, and its text (with the entity and columns) names the statement's text in the cache.
-        var uncached: (key: LookupTextCache.Key, keyTest: SQLStatement)?
-        if filter == nil {
-            let keyTest = statement(membership)
-            let key = LookupTextCache.Key(
-                entity: ByteWiseString(entity.name), columns: selected, membership: ByteWiseString(keyTest.text))
-            if let text = lookupTexts.text(for: key) {
-                return SQLQuery(
-                    statement: SQLStatement(text: text, bindings: keyTest.bindings), entity: entity,
-                    resultColumns: resultColumns)
-            }
-            uncached = (key, keyTest)
-        }
         var sql: SQL = "SELECT \(selectList(selected, of: entity)) FROM \(table: entity) WHERE "
         sql.append(membership)
         if let filter { sql.append(" AND (\(filter))") }
         let full = statement(sql)
-        if let (key, keyTest) = uncached, full.bindings == keyTest.bindings,
-            full.text.utf8.suffix(keyTest.text.utf8.count).elementsEqual(keyTest.text.utf8)
-        {
-            lookupTexts.store(full.text, for: key)
+        let query = SQLQuery(statement: full, entity: entity, resultColumns: resultColumns)
+        if cacheable {
+            // Without a filter the key test is the statement's only bound part, at its end.
+            let keyTest = statement(membership)
+            if full.bindings == keyTest.bindings,
+                full.text.utf8.suffix(keyTest.text.utf8.count).elementsEqual(keyTest.text.utf8)
+            {
+                let entry = LookupTextCache.Entry(
+                    query: query, keyColumn: entity.columns[keyIndex], text: full.text,
+                    keyTestText: keyTest.bindings == keys ? nil : keyTest.text)
+                lookupTexts.store(entry, for: LookupTextCache.Key(request, keyCount: keys.count))
+            }
         }
-        return SQLQuery(statement: full, entity: entity, resultColumns: resultColumns)
+        return query
+    }
+
+    /// The lookup of `keys` (for `request`, without a filter) from a stored rendering of its shape; nil when the
+    /// shape is not stored, or a key is NULL or of the wrong case (the full path drops or refuses it).
+    private func cachedLookup(_ request: LookupRequest, keys: [StorageValue]) -> SQLQuery? {
+        guard !keys.isEmpty, let entry = lookupTexts.entry(for: LookupTextCache.Key(request, keyCount: keys.count))
+        else { return nil }
+        for key in keys where key.isNull || !entry.keyColumn.acceptsStorageCase(of: key) { return nil }
+        var bindings = keys
+        if let keyTestText = entry.keyTestText {
+            let keyTest = statement(dialect.membership(entry.keyColumn, values: keys))
+            guard keyTest.text == keyTestText else { return nil }
+            bindings = keyTest.bindings
+        }
+        var query = SQLQuery(
+            statement: SQLStatement(text: entry.text, bindings: bindings), entity: entry.entity,
+            resultColumns: entry.resultColumns)
+        query.presetLayout = entry.layout
+        return query
     }
 
     /// A filtered, ordered page, with its total count in the same statement when asked for.

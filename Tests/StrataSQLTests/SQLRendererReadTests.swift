@@ -45,6 +45,11 @@ struct SQLRendererReadTests {
             LookupRequest(entity: "Task", column: "owner_id", keys: [a], columns: ["title"]),
             LookupRequest(entity: "Task", column: "id", keys: [a], filter: .isNull("due"), columns: ["title"]),
             LookupRequest(entity: "Task", column: "id", keys: [b], filter: .isNull("due"), columns: ["title"]),
+            // Keys promised distinct (as the loaders send them) share the shapes above.
+            LookupRequest(entity: "Task", column: "id", keys: [b], columns: ["title"], keysAreDistinct: true),
+            LookupRequest(entity: "Task", column: "id", keys: [a, b], columns: ["title"], keysAreDistinct: true),
+            LookupRequest(entity: "Task", column: "id", keys: [a, .null], columns: ["title"], keysAreDistinct: true),
+            LookupRequest(entity: "Task", column: "id", keys: [b], columns: nil, keysAreDistinct: true),
         ]
         for dialect in [SQLiteDialect() as any SQLDialect, PostgreSQLDialect()] {
             let cached = SQLRenderer(dialect: dialect, model: TaskModel.model)
@@ -55,6 +60,10 @@ struct SQLRendererReadTests {
                     let got = try cached.select(lookup: request)
                     #expect(got.statement == expected.statement, "round \(round): \(request)")
                     #expect(got.resultColumns == expected.resultColumns)
+                    #expect(got.layout.width == expected.layout.width)
+                    #expect(got.layout.positions == expected.layout.positions)
+                    #expect(got.layout.types == expected.layout.types)
+                    #expect(got.layout.sources(available: 1) == expected.layout.sources(available: 1))
                 }
             }
             // One text per shape: (title; 1 key), (title; 2 keys), (due; 1), (all; 1), (owner_id key; 1) — the
@@ -65,6 +74,22 @@ struct SQLRendererReadTests {
         let second = try #require(try sqlite.select(lookup: requests[1]).statement)
         #expect(first.text == second.text)
         #expect(first.bindings == [a] && second.bindings == [b])
+    }
+
+    @Test("a stored lookup shape still checks promised keys: a NULL is dropped, a key of another type refused")
+    func lookupTextCacheChecksKeys() throws {
+        for renderer in [sqlite, postgres] {
+            let shape = LookupRequest(entity: "Task", column: "id", keys: [a, b], columns: ["title"])
+            _ = try renderer.select(lookup: shape)
+            let withNull = LookupRequest(
+                entity: "Task", column: "id", keys: [b, .null], columns: ["title"], keysAreDistinct: true)
+            let fresh = SQLRenderer(dialect: renderer.dialect, model: TaskModel.model)
+            #expect(try renderer.select(lookup: withNull).statement == fresh.select(lookup: withNull).statement)
+            #expect(try #require(try renderer.select(lookup: withNull).statement).bindings == [b])
+            let wrongType = LookupRequest(
+                entity: "Task", column: "id", keys: [.int(1), .int(2)], columns: ["title"], keysAreDistinct: true)
+            #expect(throws: StorageError.self) { try renderer.select(lookup: wrongType) }
+        }
     }
 
     @Test("keys promised distinct are bound as given, still type-checked; a null breaks the promise and is dropped")
