@@ -107,6 +107,8 @@ import Testing
             ("123e4567-e89b-12d3-a456_426614174000", nil), ("", nil),
             ("123e4567-E89B-12d3-a456-426614174aBc", "123e4567-e89b-12d3-a456-426614174abc"),
             ("123E4567-E89B-12D3-A456-42661417400G", nil), ("123e4567-e89b-12d3-a456-4266141740\u{E9}", nil),
+            ("-23e4567-e89b-12d3-a456-426614174000", nil), ("123e4567-e89b-12d3-a456-42661417-000", nil),
+            ("123e4567-e89b-12d3-a45--426614174000", nil), ("123e4567 e89b-12d3-a456-426614174000", nil),
         ] as [(String, String?)])
     func uuids(text: String, canonical: String?) {
         #expect(UUIDText.canonical(text) == canonical)

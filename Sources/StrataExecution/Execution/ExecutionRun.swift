@@ -191,7 +191,7 @@ final class ExecutionRun {
             planned = selection(batch, memoized: false)
         }
         let fields = planned.fields
-        let keySet = tree.addKeySet(planned.responseKeys)
+        let keySet = tree.addKeySet(planned.keys)
         tree.allocateFields(of: nodes, keySet: keySet, nonNull: planned.nonNull)
 
         var works: [Work] = []

@@ -81,7 +81,8 @@ final class PlannedSelection: Sendable {
     let fields: [CollectedField]
     /// Per field: its plan entry (nil for a field the type does not have).
     let entries: [FieldPlans.Entry?]
-    let responseKeys: [String]
+    /// The fields' response keys, encoded for the response.
+    let keys: EncodedKeySet
     let nonNull: [Bool]
     /// Per field: its coerced arguments (or the error coercing them gave), or nil when they read variables and
     /// are coerced for each request.
@@ -97,7 +98,7 @@ final class PlannedSelection: Sendable {
     ) {
         self.fields = fields
         self.entries = entries
-        self.responseKeys = fields.map(\.responseKey)
+        self.keys = EncodedKeySet(fields.map(\.responseKey))
         self.nonNull = entries.map { $0?.definition.type.isNonNull ?? false }
         self.arguments = arguments
         self.subSelections = fields.map { $0.nodes.compactMap(\.selectionSet) }

@@ -97,16 +97,20 @@ struct ResultTree {
     }
 
     mutating func addKeySet(_ keys: [String]) -> Int32 {
+        addKeySet(EncodedKeySet(keys))
+    }
+
+    /// Adds a field list's keys, encoded already; returns the index of the first.
+    mutating func addKeySet(_ keys: EncodedKeySet) -> Int32 {
         let first = Int32(keyRanges.count)
-        for key in keys {
-            let start = keyBytes.count
-            keyBytes.append(UInt8(ascii: "\""))
-            JSONOutput.appendEscaped(key, to: &keyBytes)
-            keyBytes.append(UInt8(ascii: "\""))
-            keyBytes.append(UInt8(ascii: ":"))
-            keyRanges.append(start..<keyBytes.count)
+        let base = keyBytes.count
+        keyBytes.append(contentsOf: keys.bytes)
+        var start = base
+        for end in keys.ends {
+            keyRanges.append(start..<(base &+ end))
+            start = base &+ end
         }
-        keyNames.append(contentsOf: keys)
+        keyNames.append(contentsOf: keys.names)
         return first
     }
 
