@@ -197,6 +197,9 @@ final class ExecutionRun {
         var works: [Work] = []
         works.reserveCapacity(fields.count)
         let lookahead = SelectionLookahead(fragments: collector.fragments, application: resolvers.application)
+        // Stored columns without arguments read nothing from their batch but the parents (`completeColumns`), and
+        // their errors name the field from the plan: they share one batch instead of allocating one each.
+        var columnBatch: ResolveBatch?
         for (index, field) in fields.enumerated() {
             let slots = nodes.map { tree.nodes[Int($0)].firstSlot + Int32(index) }
             if field.name == "__typename" {
@@ -219,10 +222,16 @@ final class ExecutionRun {
                 arguments = [:]
                 failure = error
             }
-            let resolveBatch = ResolveBatch(
-                parentType: batch.typeName, field: entry.field, responseKey: field.responseKey,
-                arguments: arguments, parents: objects, subSelections: planned.subSelections[index],
-                lookahead: lookahead, memo: planned.memos[index])
+            let resolveBatch: ResolveBatch
+            if case .column = entry.direct, failure == nil, arguments.isEmpty, let columnBatch {
+                resolveBatch = columnBatch
+            } else {
+                resolveBatch = ResolveBatch(
+                    parentType: batch.typeName, field: entry.field, responseKey: field.responseKey,
+                    arguments: arguments, parents: objects, subSelections: planned.subSelections[index],
+                    lookahead: lookahead, memo: planned.memos[index])
+                if case .column = entry.direct, failure == nil, arguments.isEmpty { columnBatch = resolveBatch }
+            }
             works.append(
                 Work(
                     batch: resolveBatch, plan: entry, slots: slots, fieldNodes: field.nodes, failure: failure,
@@ -611,7 +620,7 @@ final class ExecutionRun {
 
     private func reportNonNull(_ slot: Int32, _ work: Work) {
         report(
-            FieldError("Cannot return null for non-nullable field \(work.batch.parentType).\(work.batch.field.name)."),
+            FieldError("Cannot return null for non-nullable field \(work.batch.parentType).\(work.plan.definition.name)."),
             slot, work.fieldNodes)
     }
 
@@ -625,7 +634,7 @@ final class ExecutionRun {
         case .nonNull(let inner):
             if isNull(value) {
                 report(
-                    FieldError("Cannot return null for non-nullable field \(work.batch.parentType).\(work.batch.field.name)."),
+                    FieldError("Cannot return null for non-nullable field \(work.batch.parentType).\(work.plan.definition.name)."),
                     slot, work.fieldNodes)
                 tree.setNull(slot)
                 return
@@ -642,7 +651,7 @@ final class ExecutionRun {
                 return
             default:
                 report(
-                    FieldError("Expected a list for field \(work.batch.parentType).\(work.batch.field.name)."), slot,
+                    FieldError("Expected a list for field \(work.batch.parentType).\(work.plan.definition.name)."), slot,
                     work.fieldNodes)
                 tree.setNull(slot)
                 return
@@ -675,7 +684,7 @@ final class ExecutionRun {
                 return
             }
             guard case .object(let object) = value else {
-                report(FieldError("Expected an object for field \(work.batch.parentType).\(work.batch.field.name)."), slot, work.fieldNodes)
+                report(FieldError("Expected an object for field \(work.batch.parentType).\(work.plan.definition.name)."), slot, work.fieldNodes)
                 tree.setNull(slot)
                 return
             }
@@ -686,7 +695,7 @@ final class ExecutionRun {
                 concrete = runtime
             } else {
                 report(
-                    FieldError("Abstract type \"\(name)\" must resolve to an Object type at runtime for field \"\(work.batch.parentType).\(work.batch.field.name)\"."),
+                    FieldError("Abstract type \"\(name)\" must resolve to an Object type at runtime for field \"\(work.batch.parentType).\(work.plan.definition.name)\"."),
                     slot, work.fieldNodes)
                 tree.setNull(slot)
                 return
