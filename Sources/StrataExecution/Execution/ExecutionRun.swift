@@ -222,15 +222,17 @@ final class ExecutionRun {
                 arguments = [:]
                 failure = error
             }
+            var isPlainColumn = false
+            if case .column = entry.direct, failure == nil, arguments.isEmpty { isPlainColumn = true }
             let resolveBatch: ResolveBatch
-            if case .column = entry.direct, failure == nil, arguments.isEmpty, let columnBatch {
+            if isPlainColumn, let columnBatch {
                 resolveBatch = columnBatch
             } else {
                 resolveBatch = ResolveBatch(
                     parentType: batch.typeName, field: entry.field, responseKey: field.responseKey,
                     arguments: arguments, parents: objects, subSelections: planned.subSelections[index],
                     lookahead: lookahead, memo: planned.memos[index])
-                if case .column = entry.direct, failure == nil, arguments.isEmpty { columnBatch = resolveBatch }
+                if isPlainColumn { columnBatch = resolveBatch }
             }
             works.append(
                 Work(
