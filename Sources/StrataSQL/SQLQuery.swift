@@ -19,8 +19,12 @@ public struct SQLQuery: Sendable {
 
     /// nil when the answer is known without a statement (no keys to look up): assemble from no rows.
     public var statement: SQLStatement?
-    public var entity: EntityDescriptor
-    public var resultColumns: [ResultColumn]
+    public var entity: EntityDescriptor {
+        didSet { presetLayout = nil }
+    }
+    public var resultColumns: [ResultColumn] {
+        didSet { presetLayout = nil }
+    }
     public var includesTotalCount: Bool
     /// With a row-number column: rows numbered in `pageStart + 1 ... pageEnd` form the page; other rows only
     /// carry the total count of a window whose page is empty.
@@ -33,8 +37,8 @@ public struct SQLQuery: Sendable {
     /// applied here, after which rows `pageStart ..< pageEnd` of each parent form its page (in arrival order when
     /// there is no order).
     public var rowOrder: [(column: Int, descending: Bool)] = []
-    /// The layout, when the renderer kept it with a stored lookup (`LookupTextCache`): set only on a query built
-    /// from the same stored entity and result columns, which nothing changes afterwards.
+    /// The layout, when the renderer kept it with a stored lookup (`LookupTextCache`), set on a query built from
+    /// the stored entity and result columns; changing either drops it, so `layout` never goes stale.
     var presetLayout: ResultLayout?
 
     init(

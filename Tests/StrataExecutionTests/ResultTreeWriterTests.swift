@@ -11,7 +11,7 @@ import Testing
         var tree = ResultTree()
         let root = tree.addObject(parentSlot: -1)
         let keys = (1...40).map { length in String((0..<length).map { Character(UnicodeScalar(UInt8(97 + ($0 % 26)))) }) }
-        let keySet = tree.addKeySet(keys)
+        let keySet = tree.addKeySet(EncodedKeySet(keys))
         tree.allocateFields(of: [root], keySet: keySet, nonNull: Array(repeating: false, count: keys.count))
         for (index, key) in keys.enumerated() {
             // Leaf `index` is `index + 1` bytes long once quoted: "" for the first, then longer.

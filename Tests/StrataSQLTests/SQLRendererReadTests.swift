@@ -76,6 +76,19 @@ struct SQLRendererReadTests {
         #expect(first.bindings == [a] && second.bindings == [b])
     }
 
+    @Test("a stored lookup's layout follows its result columns when they change")
+    func storedLayoutFollowsColumns() throws {
+        let renderer = SQLRenderer(dialect: SQLiteDialect(), model: TaskModel.model)
+        let request = LookupRequest(entity: "Task", column: "id", keys: [a], columns: ["title"], keysAreDistinct: true)
+        _ = try renderer.select(lookup: request)
+        var hit = try renderer.select(lookup: request)
+        #expect(hit.layout.positions == hit.decodedPositions)
+        #expect(hit.layout.positions.count == 2)
+        hit.resultColumns.removeLast()
+        #expect(hit.layout.positions.count == hit.resultColumns.count)
+        #expect(hit.layout.positions == hit.decodedPositions)
+    }
+
     @Test("a stored lookup shape still checks promised keys: a NULL is dropped, a key of another type refused")
     func lookupTextCacheChecksKeys() throws {
         for renderer in [sqlite, postgres] {

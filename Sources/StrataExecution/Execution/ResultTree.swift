@@ -96,10 +96,6 @@ struct ResultTree {
         keyBytesAllocated = 0
     }
 
-    mutating func addKeySet(_ keys: [String]) -> Int32 {
-        addKeySet(EncodedKeySet(keys))
-    }
-
     /// Adds a field list's keys, encoded already; returns the index of the first.
     mutating func addKeySet(_ keys: EncodedKeySet) -> Int32 {
         let first = Int32(keyRanges.count)
