@@ -6,7 +6,9 @@ public import StrataSchema
 /// All `rules` run in one traversal of the document. Errors carry code `GRAPHQL_VALIDATION_FAILED` (limit rules use
 /// `QUERY_TOO_COMPLEX`) and the spans of the offending nodes; with a `source`, their `locations` are filled too.
 /// After `maxErrors` errors, validation stops and a final "Too many validation errors" error is appended.
-/// An empty result means the document is valid.
+/// Limit errors (`QUERY_TOO_COMPLEX`) are kept only for a document that breaks no other rule: a limit measures a
+/// valid document, and an invalid one (say, an `Int` literal out of range, which would also count as a huge
+/// `first`) gets exactly the errors the specification gives it. An empty result means the document is valid.
 public func validate(
     _ document: Document, schema: Schema, source: Source? = nil, rules: [any ValidationRule] = specifiedRules,
     maxErrors: Int = 100
@@ -14,8 +16,12 @@ public func validate(
     let context = ValidationContext(schema: schema, document: document, source: source, maxErrors: maxErrors)
     let visitors = rules.map { $0.makeVisitor(context: context) }
     DocumentWalker(context: context, visitors: visitors).walk(document)
-    guard let source else { return context.errors }
-    return context.errors.map { $0.located(in: source) }
+    var errors = context.errors
+    if errors.contains(where: { $0.code != .tooComplex }) {
+        errors.removeAll { $0.code == .tooComplex }
+    }
+    guard let source else { return errors }
+    return errors.map { $0.located(in: source) }
 }
 
 /// The rules of GraphQL spec §5, in graphql-js's order (with `KnownOperationTypesRule` from the current draft).

@@ -227,8 +227,9 @@ struct GraphQLOverHTTPTests {
 
     @Test("the response media type follows Accept", arguments: [
         (nil, graphQLResponseJSON),
-        ("*/*", graphQLResponseJSON),
-        ("application/*", graphQLResponseJSON),
+        ("*/*", json),
+        ("application/*", json),
+        ("application/graphql-response+json, */*", graphQLResponseJSON),
         ("application/json", json),
         ("application/graphql-response+json", graphQLResponseJSON),
         ("application/graphql-response+json, application/json;q=0.9", graphQLResponseJSON),

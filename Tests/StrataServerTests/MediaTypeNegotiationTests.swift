@@ -3,11 +3,26 @@ import Testing
 
 @Suite("Accept negotiation")
 struct MediaTypeNegotiationTests {
-    @Test("absent, empty and wildcard Accept headers choose application/graphql-response+json", arguments: [
-        nil, "", "  ", "*/*", "application/*", "*/*;q=0.8",
+    @Test("an absent or empty Accept header chooses application/graphql-response+json", arguments: [
+        nil, "", "  ",
     ] as [String?])
     func defaults(_ accept: String?) {
         #expect(ResponseMediaType.negotiate(accept: accept) == .graphQLResponseJSON)
+    }
+
+    @Test("a wildcard that both types match equally chooses application/json", arguments: [
+        "*/*", "application/*", "*/*;q=0.8", "text/html, */*;q=0.5", "application/*, */*",
+    ])
+    func wildcards(_ accept: String) {
+        #expect(ResponseMediaType.negotiate(accept: accept) == .json)
+    }
+
+    @Test("application/graphql-response+json wins a tie only where it is named")
+    func namedTies() {
+        #expect(ResponseMediaType.negotiate(accept: "application/graphql-response+json, */*") == .graphQLResponseJSON)
+        #expect(ResponseMediaType.negotiate(accept: "application/graphql-response+json, application/json") == .graphQLResponseJSON)
+        #expect(ResponseMediaType.negotiate(accept: "application/json, */*") == .json)
+        #expect(ResponseMediaType.negotiate(accept: "*/*, application/json;q=0.5") == .graphQLResponseJSON)
     }
 
     @Test("quality values decide between the two JSON types")

@@ -13,18 +13,23 @@ public enum ResponseMediaType: Sendable, Hashable {
     }
 
     /// Chooses the response media type from an `Accept` header by RFC 9110 content negotiation: the most specific
-    /// matching range gives each candidate its quality; the higher quality wins and a tie (as with `*/*`) goes to
-    /// `application/graphql-response+json`, the spec's preferred type. A missing or empty header is treated like
-    /// `application/graphql-response+json`, as the current spec lets servers choose. nil: neither is acceptable (406).
+    /// matching range gives each candidate its quality, and the higher quality wins. On a tie,
+    /// `application/graphql-response+json` wins only when it is named: a tie that comes from a wildcard (`*/*`, the
+    /// default of curl and of `fetch`, or `application/*`) goes to `application/json`, as the reference
+    /// implementation and the GraphQL-over-HTTP audit expect of such clients. A missing or empty header is treated
+    /// like `application/graphql-response+json`, as the spec says from its 2025 watershed on. nil: neither is
+    /// acceptable (406).
     public static func negotiate(accept: String?) -> ResponseMediaType? {
         guard let accept, accept.contains(where: { !$0.isWhitespace }) else { return .graphQLResponseJSON }
-        var best: (type: ResponseMediaType, quality: Int)?
-        for candidate in [ResponseMediaType.graphQLResponseJSON, .json] {
-            let quality = candidate.quality(in: accept)
-            if quality > 0, quality > (best?.quality ?? 0) { best = (candidate, quality) }
-        }
-        return best?.type
+        let preferred = ResponseMediaType.graphQLResponseJSON.match(in: accept)
+        let legacy = ResponseMediaType.json.match(in: accept)
+        if preferred.quality == 0 && legacy.quality == 0 { return nil }
+        if preferred.quality != legacy.quality { return preferred.quality > legacy.quality ? .graphQLResponseJSON : .json }
+        return preferred.specificity == Self.named ? .graphQLResponseJSON : .json
     }
+
+    /// The specificity of a range that names the type itself (`*/*` is 0, `application/*` 1).
+    private static let named = 2
 
     private var subtype: Substring {
         switch self {
@@ -33,8 +38,9 @@ public enum ResponseMediaType: Sendable, Hashable {
         }
     }
 
-    /// Quality in thousandths given by the most specific range matching this type (0: not acceptable).
-    private func quality(in accept: String) -> Int {
+    /// The most specific range matching this type: its quality in thousandths (0: not acceptable) and its
+    /// specificity (-1 when no range matches).
+    private func match(in accept: String) -> (quality: Int, specificity: Int) {
         var bestSpecificity = -1
         var quality = 0
         for range in accept.split(separator: ",") {
@@ -48,7 +54,7 @@ public enum ResponseMediaType: Sendable, Hashable {
             } else if pieces[0] == "application" && pieces[1] == "*" {
                 specificity = 1
             } else if pieces[0] == "application" && pieces[1] == subtype {
-                specificity = 2
+                specificity = Self.named
             } else {
                 continue
             }
@@ -70,7 +76,7 @@ public enum ResponseMediaType: Sendable, Hashable {
                 quality = rangeQuality
             }
         }
-        return quality
+        return (quality, bestSpecificity)
     }
 
     /// `1`, `0.9`, `0.125` → thousandths; nil for anything that is not a qvalue.

@@ -51,6 +51,18 @@ struct LimitRulesTests {
         expectValid("{ dog { mother { name } } }", rules: [MaxComplexityRule(maxCost: 3)])
     }
 
+    @Test("an invalid document gets only the specification's errors, even where it is also over a limit")
+    func limitsOnlyForValidDocuments() {
+        let rules = specifiedRules + [MaxComplexityRule(maxCost: 1_000), MaxDepthRule(maxDepth: 1)]
+        // 3000000000 is no Int: the one error is the literal's, not the cost it would give.
+        let errors = validationErrors("{ dogs(first: 3000000000) { name } }", rules: rules)
+        #expect(errors.map(\.code) == [.validationFailed])
+        #expect(errors.first?.message.contains("Int cannot represent non 32-bit signed integer value") == true)
+        // The same query with a valid first is over both limits, and gets both limit errors.
+        let limited = validationErrors("{ dogs(first: 2000) { name } }", rules: rules)
+        #expect(limited.map(\.code) == [.tooComplex, .tooComplex])
+    }
+
     @Test("limit rules are not among the specified rules")
     func notSpecified() {
         #expect(!specifiedRules.contains { $0 is MaxDepthRule || $0 is MaxAliasesRule || $0 is MaxComplexityRule })
