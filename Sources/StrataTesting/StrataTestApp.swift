@@ -25,17 +25,20 @@ public final class StrataTestApp: Sendable {
     /// The clock every request sees (µs since the epoch), so timestamps written by mutations are reproducible.
     public let now: Int64?
     public let maxBodyBytes: Int
+    /// The CORS policy of `test`'s server.
+    public let cors: CORSPolicy
 
     /// Builds the schema from SDL, opens a private in-memory SQLite database, migrates it and loads `fixtures`
     /// (rows by GraphQL type name, keyed by GraphQL field name; see `FixtureLoader` for the value forms).
     public init(
         schema sdl: String, fixtures: [String: [[String: JSONValue]]] = [:], now: Int64? = nil,
-        maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes
+        maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes, cors: CORSPolicy = StrataConfig.defaultCORS
     ) async throws {
         let model = try DataModelLoader.build(sdl: sdl)
         self.runtime = try await Self.openRuntime(model: model)
         self.now = now
         self.maxBodyBytes = maxBodyBytes
+        self.cors = cors
         do {
             try await FixtureLoader.load(
                 fixtures, model: model, adapters: runtime.adapters, now: now ?? Self.wallClockMicroseconds())
@@ -82,8 +85,9 @@ public final class StrataTestApp: Sendable {
     public func test<Value: Sendable>(
         _ setup: TestingSetup = .router, _ body: @Sendable (StrataTestClient) async throws -> Value
     ) async throws -> Value {
-        let config = StrataConfig(
+        var config = StrataConfig(
             sources: [StrataConfig.defaultSourceName: .memory], host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes)
+        config.cors = cors
         let app = StrataApp.makeApplication(
             runtime: runtime, config: config, logger: Self.quietLogger, closesRuntime: false)
         return try await app.test(setup) { client in try await body(StrataTestClient(client)) }

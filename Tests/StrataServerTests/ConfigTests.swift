@@ -90,6 +90,17 @@ struct ConfigTests {
         #expect(try StrataConfig.load(environment: ["STRATA_MAX_COMPLEXITY": "0"]).executorOptions.maxComplexity == nil)
     }
 
+    @Test("CORS allows any origin by default; STRATA_CORS_ORIGINS and corsOrigins name origins or turn it off")
+    func corsOrigins() throws {
+        #expect(try StrataConfig.load(environment: [:]).cors == .anyOrigin)
+        #expect(try StrataConfig.load(environment: ["STRATA_CORS_ORIGINS": "none"]).cors == .disabled)
+        #expect(
+            try StrataConfig.load(environment: ["STRATA_CORS_ORIGINS": "https://app.example.com, http://localhost:3000"]).cors
+                == .origins(["https://app.example.com", "http://localhost:3000"]))
+        let path = try Self.temporaryFile(#"{"corsOrigins": ["https://App.example.com"]}"#)
+        #expect(try StrataConfig.load(environment: ["STRATA_CONFIG": path]).cors == .origins(["https://app.example.com"]))
+    }
+
     @Test("invalid settings are refused with a typed error", arguments: [
         (["STRATA_BACKEND": "oracle"], ConfigError.unknownBackend("oracle", origin: "STRATA_BACKEND")),
         (["STRATA_BACKEND": "postgres"], ConfigError.missingURL(source: "default")),
@@ -98,6 +109,7 @@ struct ConfigTests {
         (["STRATA_MAX_COMPLEXITY": "-1"], ConfigError.badValue(key: "STRATA_MAX_COMPLEXITY", value: "-1", expected: "a cost, or 0 for no limit")),
         (["STRATA_MAX_COMPLEXITY": "lots"], ConfigError.badValue(key: "STRATA_MAX_COMPLEXITY", value: "lots", expected: "a cost, or 0 for no limit")),
         (["STRATA_DEMO_SCALE": "huge"], ConfigError.badValue(key: "demoScale", value: "huge", expected: "small, benchmark or a positive multiple of small")),
+        (["STRATA_CORS_ORIGINS": "app.example.com"], ConfigError.badValue(key: "STRATA_CORS_ORIGINS", value: "app.example.com", expected: "*, none, or origins (scheme://host[:port]) separated by commas")),
         (["STRATA_BACKEND": "postgres", "STRATA_DATABASE_URL": "/tmp/file.db"], ConfigError.badValue(key: "database URL", value: "/tmp/file.db", expected: "a postgres:// or postgresql:// URL")),
     ] as [([String: String], ConfigError)])
     func environmentErrors(_ environment: [String: String], _ expected: ConfigError) {
@@ -111,6 +123,8 @@ struct ConfigTests {
         (#"{"sources": {"default": {"path": "x.db"}}}"#, "has no \"backend\""),
         (#"{"sources": {"other": {"backend": "memory"}}}"#, "no \"default\" source"),
         (#"{"sources": {"default": {"backend": "postgres"}}}"#, "has no url"),
+        (#"{"corsOrigins": 3}"#, "\"corsOrigins\" must be"),
+        (#"{"corsOrigins": ["https://ok.example", "https://bad.example/path"]}"#, "scheme://host[:port]"),
         (#"[1, 2]"#, "must be a JSON object"),
         (#"{"port": 80,"#, "Invalid JSON"),
     ])

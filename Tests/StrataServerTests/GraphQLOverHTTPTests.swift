@@ -261,13 +261,13 @@ struct GraphQLOverHTTPTests {
         }
     }
 
-    @Test("other methods on /graphql get 405 listing GET and POST; unknown paths get 404")
+    @Test("other methods on /graphql get 405 listing GET, POST and OPTIONS; unknown paths get 404")
     func methodsAndPaths() async throws {
         try await TestSchema.withApp { app in
             try await app.test { client in
                 let put = try await client.request(.put, "/graphql", headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
                 #expect(put.status == 405)
-                #expect(put.header("Allow") == "GET, POST")
+                #expect(put.header("Allow") == "GET, POST, OPTIONS")
                 let missing = try await client.request(.get, "/nope")
                 #expect(missing.status == 404)
                 #expect(missing.graphQL?.errorCodes == ["NOT_FOUND"])

@@ -13,7 +13,7 @@ public enum StrataApp {
         closesRuntime: Bool = true, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            responder: StrataHTTPResponder(runtime: runtime, maxBodyBytes: config.maxBodyBytes),
+            responder: StrataHTTPResponder(runtime: runtime, maxBodyBytes: config.maxBodyBytes, cors: config.cors),
             configuration: ApplicationConfiguration(
                 address: .hostname(config.host, port: config.port), serverName: nil),
             services: closesRuntime ? [RuntimeShutdownService(runtime: runtime)] : [],

@@ -59,6 +59,19 @@ extension StrataConfig {
                     throw .invalidFile(path: origin, reason: "\"seedIfEmpty\" must be true or false")
                 }
                 seedIfEmpty = flag
+            case "corsOrigins":
+                let list: [String]
+                switch value {
+                case .string(let text): list = text.split(separator: ",").map(String.init)
+                case .array(let items):
+                    list = try items.map { item throws(ConfigError) in try Self.string(item, key: key, origin: origin) }
+                default:
+                    throw .invalidFile(path: origin, reason: "\"corsOrigins\" must be \"*\", \"none\" or a list of origins")
+                }
+                guard let policy = CORSPolicy(list: list) else {
+                    throw .badValue(key: key, value: list.joined(separator: ","), expected: Self.corsExpectation)
+                }
+                cors = policy
             case "sources":
                 guard case .object(let entries) = value, !entries.isEmpty else {
                     throw .invalidFile(path: origin, reason: "\"sources\" must be a non-empty object of sources by name")
@@ -94,6 +107,12 @@ extension StrataConfig {
             }
             maxComplexity = cost
         }
+        if let text = env["STRATA_CORS_ORIGINS"] {
+            guard let policy = CORSPolicy(list: text.split(separator: ",").map(String.init)) else {
+                throw .badValue(key: "STRATA_CORS_ORIGINS", value: text, expected: Self.corsExpectation)
+            }
+            cors = policy
+        }
         if let scale = env["STRATA_DEMO_SCALE"] { demoScale = scale }
         if let text = env["STRATA_SEED_IF_EMPTY"] {
             switch text.lowercased() {
@@ -105,6 +124,8 @@ extension StrataConfig {
         try applySingleSource(
             backend: env["STRATA_BACKEND"], url: env["STRATA_DATABASE_URL"], origin: "STRATA_BACKEND")
     }
+
+    static let corsExpectation = "*, none, or origins (scheme://host[:port]) separated by commas"
 
     /// Applies command-line options.
     mutating func apply(_ overrides: ConfigOverrides) throws(ConfigError) {

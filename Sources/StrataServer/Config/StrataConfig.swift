@@ -14,6 +14,7 @@
 ///   "maxComplexity": 500000,
 ///   "demoScale": "small",
 ///   "seedIfEmpty": true,
+///   "corsOrigins": ["https://app.example.com", "http://localhost:3000"],
 ///   "sources": {
 ///     "default": { "backend": "sqlite", "path": "./data/strata.sqlite" },
 ///     "ledger": { "backend": "postgres", "url": "postgresql://strata@127.0.0.1:5432/ledger", "maxConnections": 8 }
@@ -27,11 +28,13 @@
 /// `STRATA_CONFIG` (config file), `STRATA_BACKEND` (`memory|sqlite|postgres`), `STRATA_DATABASE_URL` (a PostgreSQL URL,
 /// or for SQLite a file path or `sqlite:PATH`; the backend is inferred from it when `STRATA_BACKEND` is unset),
 /// `STRATA_HOST`, `STRATA_PORT`, `STRATA_SCHEMA`, `STRATA_DEMO_SCALE`, `STRATA_SEED_IF_EMPTY` (`true|false`),
-/// `STRATA_MAX_BODY_BYTES`, `STRATA_MAX_COMPLEXITY` (a cost limit, `0` for none).
+/// `STRATA_MAX_BODY_BYTES`, `STRATA_MAX_COMPLEXITY` (a cost limit, `0` for none), `STRATA_CORS_ORIGINS` (`*`,
+/// `none`, or origins separated by commas).
 ///
 /// ## Defaults (nothing set)
 /// One `default` source on the SQLite file `./data/strata.sqlite` (its directory is created), migrated at start and
-/// seeded with the `small` demo data set when it is empty; `schema.graphql`; `127.0.0.1:8080`; 1 MiB request bodies.
+/// seeded with the `small` demo data set when it is empty; `schema.graphql`; `127.0.0.1:8080`; 1 MiB request bodies;
+/// browsers on any origin may call it (CORS `*`, no credentials).
 public struct StrataConfig: Sendable, Hashable {
     /// The storage backend of one source.
     public enum Backend: String, Sendable, Hashable, CaseIterable {
@@ -71,6 +74,7 @@ public struct StrataConfig: Sendable, Hashable {
     public static let defaultPort = 8080
     public static let defaultMaxBodyBytes = 1 << 20
     public static let defaultDemoScale = "small"
+    public static let defaultCORS = CORSPolicy.anyOrigin
 
     /// Sources by name. Always holds `default` after loading.
     public var sources: [String: Source]
@@ -87,6 +91,8 @@ public struct StrataConfig: Sendable, Hashable {
     /// Load the demo data into sources that are empty at start. nil: true unless a source is PostgreSQL
     /// (a real database is never filled with demo rows unless asked to).
     public var seedIfEmpty: Bool?
+    /// Which browser origins may call the server (`corsOrigins`, `STRATA_CORS_ORIGINS`).
+    public var cors: CORSPolicy = StrataConfig.defaultCORS
 
     public init(
         sources: [String: Source] = [StrataConfig.defaultSourceName: .embeddedDefault],

@@ -23,23 +23,36 @@ public struct StrataHTTPResponder: HTTPResponder {
 
     public let runtime: StrataRuntime
     public let maxBodyBytes: Int
+    public let cors: CORSPolicy
 
-    public init(runtime: StrataRuntime, maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes) {
+    public init(
+        runtime: StrataRuntime, maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes,
+        cors: CORSPolicy = StrataConfig.defaultCORS
+    ) {
         self.runtime = runtime
         self.maxBodyBytes = maxBodyBytes
+        self.cors = cors
     }
 
     static let statementsHeader = HTTPField.Name("X-Strata-Statements")!
     static let actorHeader = HTTPField.Name("X-Strata-Actor")!
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        var response = await route(request, context: context)
+        cors.addHeaders(to: &response.headers, origin: request.headers[.origin])
+        return response
+    }
+
+    private func route(_ request: Request, context: Context) async -> Response {
         do {
             switch request.uri.path {
             case "/graphql", "/graphql/":
+                if request.method == .options { return options(request, methods: "GET, POST, OPTIONS") }
                 return try await graphQL(request, context: context)
             case "/health", "/health/":
+                if request.method == .options { return options(request, methods: "GET, HEAD, OPTIONS") }
                 guard request.method == .get || request.method == .head else {
-                    return Self.response(.methodNotAllowed("Use GET for /health.", allow: "GET"), media: .json)
+                    return Self.response(.methodNotAllowed("Use GET for /health.", allow: "GET, HEAD, OPTIONS"), media: .json)
                 }
                 return await health()
             default:
@@ -51,13 +64,28 @@ public struct StrataHTTPResponder: HTTPResponder {
         }
     }
 
+    /// `OPTIONS`: 204 with `Allow`; a CORS preflight from an allowed origin also gets the methods, headers and max
+    /// age it asks about (`respond` adds the origin, as to every response).
+    private func options(_ request: Request, methods: String) -> Response {
+        var headers = HTTPFields()
+        headers[.allow] = methods
+        if request.headers[.accessControlRequestMethod] != nil {
+            headers.append(
+                contentsOf: cors.preflightHeaders(
+                    origin: request.headers[.origin], methods: methods,
+                    requestedHeaders: request.headers[.accessControlRequestHeaders]))
+        }
+        return Response(status: .noContent, headers: headers)
+    }
+
     private func graphQL(_ request: Request, context: Context) async throws -> Response {
         let isGET: Bool
         switch request.method {
         case .post: isGET = false
         case .get: isGET = true
         default:
-            return Self.response(.methodNotAllowed("Use POST (or GET for queries) for /graphql.", allow: "GET, POST"), media: .json)
+            return Self.response(
+                .methodNotAllowed("Use POST (or GET for queries) for /graphql.", allow: "GET, POST, OPTIONS"), media: .json)
         }
         guard let media = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
             return Self.response(.notAcceptable, media: .json)
