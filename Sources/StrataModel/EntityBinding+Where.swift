@@ -7,8 +7,23 @@ extension EntityBinding {
     /// Fields and operators are ANDed; `AND`/`OR`/`NOT` nest. `eq: null` means `isNull: true` and `neq: null`
     /// means `isNull: false`; other operators given null are ignored. `notIn` never matches NULL.
     /// Returns nil when the filter has no condition (no `where`, `{}`, `AND: []`).
+    ///
+    /// `AND`/`OR`/`NOT` may nest `maxWhereDepth` levels deep; deeper filters are refused as bad input on every
+    /// backend alike (SQLite's statement parser gives up near a hundred nested `NOT`s, where another backend would
+    /// still answer).
     public func predicate(where input: InputValue?) throws(ModelError) -> Predicate? {
+        try predicate(where: input, depth: 0)
+    }
+
+    /// How many levels of `AND`/`OR`/`NOT` a `where` filter may nest.
+    public static let maxWhereDepth = 32
+
+    private func predicate(where input: InputValue?, depth: Int) throws(ModelError) -> Predicate? {
         guard let input else { return nil }
+        guard depth <= Self.maxWhereDepth else {
+            throw ModelError.badInput(
+                "`where` nests AND, OR and NOT more than \(Self.maxWhereDepth) levels deep in \(names.whereInput).")
+        }
         switch input {
         case .null:
             return nil
@@ -18,19 +33,23 @@ extension EntityBinding {
                 switch field.name {
                 case "AND":
                     for item in try list(field.value, "AND") {
-                        if let p = try predicate(where: item) { parts.append(p) }
+                        if let p = try predicate(where: item, depth: depth + 1) { parts.append(p) }
                     }
                 case "OR":
                     if case .null = field.value { continue }
                     var alternatives: [Predicate] = []
                     var matchesAll = false
                     for item in try list(field.value, "OR") {
-                        if let p = try predicate(where: item) { alternatives.append(p) } else { matchesAll = true }
+                        if let p = try predicate(where: item, depth: depth + 1) {
+                            alternatives.append(p)
+                        } else {
+                            matchesAll = true
+                        }
                     }
                     if !matchesAll { parts.append(alternatives.count == 1 ? alternatives[0] : .or(alternatives)) }
                 case "NOT":
                     if case .null = field.value { continue }
-                    parts.append(.not(try predicate(where: field.value) ?? .alwaysTrue))
+                    parts.append(.not(try predicate(where: field.value, depth: depth + 1) ?? .alwaysTrue))
                 default:
                     guard let index = fieldColumns[field.name] else {
                         throw ModelError.badInput("Unknown field `\(field.name)` in \(names.whereInput).")

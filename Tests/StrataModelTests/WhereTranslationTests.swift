@@ -148,4 +148,35 @@ import Testing
         }
         #expect(unknownEnum.message.contains("expected one of"))
     }
+
+    /// `NOT` wrapped `levels` times around `title: {eq: "a"}`.
+    static func nestedNOT(_ levels: Int) -> InputValue {
+        var value = InputValue.object([Self.field("title", [("eq", .string("a"))])])
+        for _ in 0..<levels { value = .object([InputField("NOT", value)]) }
+        return value
+    }
+
+    @Test("AND, OR and NOT nest up to maxWhereDepth levels; deeper is a BAD_USER_INPUT error")
+    func nestingLimit() throws {
+        let task = Fixtures.entity("Task")
+        let deepest = try #require(try task.predicate(where: Self.nestedNOT(EntityBinding.maxWhereDepth)))
+        var levels = 0
+        var predicate = deepest
+        while case .not(let inner) = predicate {
+            levels += 1
+            predicate = inner
+        }
+        #expect(levels == EntityBinding.maxWhereDepth)
+        let error = try #require(throws: ModelError.self) {
+            try task.predicate(where: Self.nestedNOT(EntityBinding.maxWhereDepth + 1))
+        }
+        #expect(error.code == .badUserInput)
+        #expect(error.message.contains("more than 32 levels deep"))
+        // Lists count as levels too: OR inside AND inside OR …
+        var mixed = InputValue.object([Self.field("title", [("eq", .string("a"))])])
+        for level in 0...EntityBinding.maxWhereDepth {
+            mixed = .object([InputField(level % 2 == 0 ? "OR" : "AND", .list([mixed, mixed]))])
+        }
+        #expect(throws: ModelError.self) { try task.predicate(where: mixed) }
+    }
 }
