@@ -745,7 +745,7 @@ final class ExecutionRun {
     private func report(_ error: FieldError, _ slot: Int32, _ nodes: [Field]) {
         var located = GraphQLError(
             error.message, code: error.code, spans: nodes.isEmpty ? [] : [nodes[0].span], path: tree.path(of: slot),
-            extensions: error.extensions)
+            extensions: error.extensions, underlyingDescription: error.underlyingDescription)
         located = located.located(in: source)
         errors.append(located)
     }

@@ -90,11 +90,17 @@ public struct FieldError: Error, Sendable {
     public var message: String
     public var code: ErrorCode
     public var extensions: [ErrorExtension]
+    /// What went wrong underneath (a database's own message), for the server's log; never sent to the client.
+    public var underlyingDescription: String?
 
-    public init(_ message: String, code: ErrorCode = .internalServerError, extensions: [ErrorExtension] = []) {
+    public init(
+        _ message: String, code: ErrorCode = .internalServerError, extensions: [ErrorExtension] = [],
+        underlyingDescription: String? = nil
+    ) {
         self.message = message
         self.code = code
         self.extensions = extensions
+        self.underlyingDescription = underlyingDescription
     }
 }
 

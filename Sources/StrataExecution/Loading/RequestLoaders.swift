@@ -636,11 +636,14 @@ public final class RequestLoaders {
 }
 
 extension FieldError {
-    /// The client-facing form of a storage failure: no SQL, no bound values.
+    /// The client-facing form of a storage failure: no SQL, no bound values. Internal and availability failures keep
+    /// the storage error's own description for the server's log.
     public static func from(_ error: StorageError) -> FieldError {
         switch error.code {
         case .connectionFailed, .connectionLost, .timeout, .busy, .closed:
-            FieldError("The data source is unavailable; try again later.", code: .serviceUnavailable)
+            FieldError(
+                "The data source is unavailable; try again later.", code: .serviceUnavailable,
+                underlyingDescription: error.debugDescription)
         case .invalidRequest:
             FieldError(error.message, code: .badUserInput)
         case .conflict:
@@ -650,7 +653,9 @@ extension FieldError {
         case .uniqueViolation, .foreignKeyViolation, .notNullViolation, .checkViolation:
             FieldError(error.message, code: .constraintViolation)
         default:
-            FieldError("Internal error while reading data.", code: .internalServerError)
+            FieldError(
+                "Internal error while reading data.", code: .internalServerError,
+                underlyingDescription: error.debugDescription)
         }
     }
 }

@@ -125,7 +125,27 @@ public struct StrataHTTPResponder: HTTPResponder {
             Self.isTrue(request.headers[Self.statementsHeader])
             || graphQLRequest.extensions?["strataStatements"] == .bool(true)
         let response = await runtime.executor.execute(prepared, context: requestContext)
+        Self.logServerErrors(response, logger: context.logger)
         return Self.response(response, media: media)
+    }
+
+    /// Logs the errors that are the server's to fix or wait out (`INTERNAL_SERVER_ERROR` as errors,
+    /// `SERVICE_UNAVAILABLE` as warnings) with what went wrong underneath, which the response never carries.
+    static func logServerErrors(_ response: GraphQLResponse, logger: Logger) {
+        for error in response.errors {
+            let level: Logger.Level
+            switch error.code {
+            case .internalServerError: level = .error
+            case .serviceUnavailable: level = .warning
+            default: continue
+            }
+            logger.log(
+                level: level, "\(error.message)",
+                metadata: [
+                    "code": "\(error.code.rawValue)", "path": "\(error.path.map(\.description).joined(separator: "."))",
+                    "cause": "\(error.underlyingDescription ?? "unknown")",
+                ])
+        }
     }
 
     private func health() async -> Response {

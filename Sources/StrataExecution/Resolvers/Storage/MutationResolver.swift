@@ -50,7 +50,9 @@ struct MutationResolver: AsyncFieldResolver {
         } catch {
             var extensions: [ErrorExtension] = []
             if let field = error.field { extensions.append(ErrorExtension("field", .string(field))) }
-            return .error(FieldError(error.message, code: error.code, extensions: extensions))
+            return .error(
+                FieldError(
+                    error.message, code: error.code, extensions: extensions, underlyingDescription: error.detail))
         }
     }
 
