@@ -8,17 +8,23 @@ extension EntityBinding {
     /// means `isNull: false`; other operators given null are ignored. `notIn` never matches NULL.
     /// Returns nil when the filter has no condition (no `where`, `{}`, `AND: []`).
     ///
-    /// `AND`/`OR`/`NOT` may nest `maxWhereDepth` levels deep; deeper filters are refused as bad input on every
-    /// backend alike (SQLite's statement parser gives up near a hundred nested `NOT`s, where another backend would
-    /// still answer).
+    /// `AND`/`OR`/`NOT` may nest `maxWhereDepth` levels deep, around at most `maxWhereConditions` conditions (an
+    /// `in` list is one); larger filters are refused as bad input on every backend alike. SQLite's statement parser
+    /// gives up near a hundred nested `NOT`s, and its expression depth limit near a thousand `OR`ed conditions, where
+    /// another backend would still answer.
     public func predicate(where input: InputValue?) throws(ModelError) -> Predicate? {
-        try predicate(where: input, depth: 0)
+        var conditions = 0
+        return try predicate(where: input, depth: 0, conditions: &conditions)
     }
 
     /// How many levels of `AND`/`OR`/`NOT` a `where` filter may nest.
     public static let maxWhereDepth = 32
+    /// How many conditions (one operator on one field) a `where` filter may hold in all.
+    public static let maxWhereConditions = 500
 
-    private func predicate(where input: InputValue?, depth: Int) throws(ModelError) -> Predicate? {
+    private func predicate(
+        where input: InputValue?, depth: Int, conditions: inout Int
+    ) throws(ModelError) -> Predicate? {
         guard let input else { return nil }
         guard depth <= Self.maxWhereDepth else {
             throw ModelError.badInput(
@@ -33,14 +39,16 @@ extension EntityBinding {
                 switch field.name {
                 case "AND":
                     for item in try list(field.value, "AND") {
-                        if let p = try predicate(where: item, depth: depth + 1) { parts.append(p) }
+                        if let p = try predicate(where: item, depth: depth + 1, conditions: &conditions) {
+                            parts.append(p)
+                        }
                     }
                 case "OR":
                     if case .null = field.value { continue }
                     var alternatives: [Predicate] = []
                     var matchesAll = false
                     for item in try list(field.value, "OR") {
-                        if let p = try predicate(where: item, depth: depth + 1) {
+                        if let p = try predicate(where: item, depth: depth + 1, conditions: &conditions) {
                             alternatives.append(p)
                         } else {
                             matchesAll = true
@@ -49,12 +57,20 @@ extension EntityBinding {
                     if !matchesAll { parts.append(alternatives.count == 1 ? alternatives[0] : .or(alternatives)) }
                 case "NOT":
                     if case .null = field.value { continue }
-                    parts.append(.not(try predicate(where: field.value, depth: depth + 1) ?? .alwaysTrue))
+                    let inner = try predicate(where: field.value, depth: depth + 1, conditions: &conditions)
+                    parts.append(.not(inner ?? .alwaysTrue))
                 default:
                     guard let index = fieldColumns[field.name] else {
                         throw ModelError.badInput("Unknown field `\(field.name)` in \(names.whereInput).")
                     }
-                    parts += try fieldPredicates(entity.columns[index], field.value)
+                    let predicates = try fieldPredicates(entity.columns[index], field.value)
+                    conditions += predicates.count
+                    guard conditions <= Self.maxWhereConditions else {
+                        throw ModelError.badInput(
+                            "`where` holds more than \(Self.maxWhereConditions) conditions in \(names.whereInput); "
+                                + "match many values with `in`.")
+                    }
+                    parts += predicates
                 }
             }
             return Self.conjunction(parts)

@@ -179,4 +179,30 @@ import Testing
         }
         #expect(throws: ModelError.self) { try task.predicate(where: mixed) }
     }
+
+    @Test("a where filter holds at most maxWhereConditions conditions, counted across AND, OR and NOT")
+    func conditionLimit() throws {
+        let task = Fixtures.entity("Task")
+        func anyOf(_ count: Int) -> InputValue {
+            .object([InputField("OR", .list((0..<count).map { .object([Self.field("title", [("eq", .string("t\($0)"))])]) }))])
+        }
+        guard case .or(let alternatives)? = try task.predicate(where: anyOf(EntityBinding.maxWhereConditions)) else {
+            Issue.record("expected an OR")
+            return
+        }
+        #expect(alternatives.count == EntityBinding.maxWhereConditions)
+        let error = try #require(throws: ModelError.self) {
+            try task.predicate(where: anyOf(EntityBinding.maxWhereConditions + 1))
+        }
+        #expect(error.code == .badUserInput)
+        #expect(error.message.contains("more than 500 conditions"))
+        // Two operators on one field are two conditions; an `in` list is one.
+        let split: InputValue = .object([
+            InputField("NOT", anyOf(EntityBinding.maxWhereConditions - 1)),
+            Self.field("title", [("gt", .string("a")), ("lt", .string("z"))]),
+        ])
+        #expect(throws: ModelError.self) { try task.predicate(where: split) }
+        let many: InputValue = .object([Self.field("title", [("in", .list((0..<5_000).map { .string("t\($0)") }))])])
+        #expect(try task.predicate(where: many) != nil)
+    }
 }
