@@ -5,6 +5,10 @@ extension EntityBinding {
     /// The sort keys of a coerced `[TOrderBy!]` argument, followed by the primary key ascending as the final
     /// tie-breaker (so pages are stable). Without `orderBy`: the primary key ascending. Unknown fields are
     /// skipped (coercion has already checked them against the `TOrderField` enum).
+    ///
+    /// A field named again, and anything after the primary key, can never decide an order (rows it would separate
+    /// are already apart), so they are dropped: an `orderBy` of any length becomes at most one key per column, which
+    /// every backend accepts (SQLite refuses more than 2,000 `ORDER BY` terms).
     public func sortKeys(orderBy: InputValue?) -> [SortKey] {
         var keys: [SortKey] = []
         let items: [InputValue]
@@ -15,15 +19,17 @@ extension EntityBinding {
         }
         // Built only when there is something to order by (most reads have no `orderBy`).
         let columnsByOrderField = items.isEmpty ? [:] : orderFieldColumns
+        let primaryKey = entity.primaryKeyColumn.name
         for item in items {
             guard case .enumValue(let fieldName)? = item[field: "field"],
-                let column = columnsByOrderField[fieldName]
+                let column = columnsByOrderField[fieldName],
+                !keys.contains(where: { $0.column == column })
             else { continue }
             var descending = false
             if case .enumValue("DESC")? = item[field: "direction"] { descending = true }
             keys.append(SortKey(column, descending: descending))
+            if column == primaryKey { break }
         }
-        let primaryKey = entity.primaryKeyColumn.name
         if !keys.contains(where: { $0.column == primaryKey }) { keys.append(SortKey(primaryKey)) }
         return keys
     }

@@ -36,6 +36,20 @@ import Testing
                 == [SortKey("id", descending: true)])
     }
 
+    @Test("a field named again, and everything after the primary key, is dropped: it cannot change the order")
+    func redundantKeys() {
+        let task = Fixtures.entity("Task")
+        #expect(
+            task.sortKeys(orderBy: .list([Self.orderBy("TITLE", "DESC"), Self.orderBy("TITLE"), Self.orderBy("DUE_DATE")]))
+                == [SortKey("title", descending: true), SortKey("due_date"), SortKey("id")])
+        #expect(
+            task.sortKeys(orderBy: .list([Self.orderBy("ID", "DESC"), Self.orderBy("TITLE")]))
+                == [SortKey("id", descending: true)])
+        // Thousands of entries (SQLite refuses more than 2,000 ORDER BY terms) shrink to one key per column.
+        let many = Array(repeating: Self.orderBy("TITLE"), count: 3_000)
+        #expect(task.sortKeys(orderBy: .list(many)) == [SortKey("title"), SortKey("id")])
+    }
+
     @Test("cursors round-trip", arguments: [0, 1, 99, 123_456, Int.max - 1])
     func cursorRoundTrip(_ offset: Int) throws {
         let cursor = Cursor.encode(offset: offset)
