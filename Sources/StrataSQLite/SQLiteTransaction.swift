@@ -20,10 +20,37 @@ final class SQLiteTransaction: StorageTransaction {
 
     func insert(_ entity: String, values: [String: StorageValue]) async throws(StorageError) -> Row {
         let query = try adapter.renderer.insert(entity, values: values)
-        guard let row = query.rows(from: try await execute(query)).first else {
+        let rows: [[StorageValue]]
+        do {
+            rows = try await execute(query)
+        } catch {
+            throw await namingMissingReference(error, query.entity, values)
+        }
+        guard let row = query.rows(from: rows).first else {
             throw StorageError(.internal, "The inserted row was not returned.")
         }
         return row
+    }
+
+    /// SQLite reports a broken reference without saying which one ("FOREIGN KEY constraint failed"), where
+    /// PostgreSQL and the memory adapter name the column. For a write that failed so, this finds the first written
+    /// reference whose row does not exist (the failed statement changed nothing, so the transaction can still ask)
+    /// and names its column; any other error comes back as it was.
+    private func namingMissingReference(
+        _ error: StorageError, _ entity: EntityDescriptor, _ values: [String: StorageValue]
+    ) async -> StorageError {
+        guard error.code == .foreignKeyViolation, error.column == nil else { return error }
+        for column in entity.columns {
+            guard let reference = column.references, let value = values[column.name], !value.isNull else { continue }
+            let request = LookupRequest(entity: reference.entity, column: reference.column, keys: [value], columns: [])
+            guard let found = try? await lookup(request) else { return error }
+            if found.isEmpty {
+                var named = error
+                named.column = column.name
+                return named
+            }
+        }
+        return error
     }
 
     func insertMany(_ entity: String, rows: [Row]) async throws(StorageError) {
@@ -66,7 +93,13 @@ final class SQLiteTransaction: StorageTransaction {
             if let expectedVersion, current != expectedVersion { throw conflict(query.entity, expectedVersion) }
             throw error
         }
-        if let row = query.rows(from: try await execute(query)).first { return row }
+        let rows: [[StorageValue]]
+        do {
+            rows = try await execute(query)
+        } catch {
+            throw await namingMissingReference(error, query.entity, values)
+        }
+        if let row = query.rows(from: rows).first { return row }
         guard let expectedVersion else { return nil }
         // No row: either none has this key (and matches the filter), or its version differs.
         let probe = try renderer.exists(entity, key: key, filter: filter)

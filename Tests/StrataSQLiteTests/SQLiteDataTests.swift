@@ -84,6 +84,20 @@ struct SQLiteDataTests {
             await expect(.foreignKeyViolation, column: nil) { tx in
                 _ = try await tx.delete("Folder", key: .int(1), filter: nil)
             }
+            // One row's insert or update names the reference that points nowhere, as PostgreSQL does.
+            await expect(.foreignKeyViolation, column: "folder_id") { tx in
+                _ = try await tx.insert(
+                    "Note",
+                    values: [
+                        "id": .string(NoteModel.id(4)), "title": .string("d"), "kind": .string("PLAIN"),
+                        "folder_id": .int(9),
+                    ])
+            }
+            await expect(.foreignKeyViolation, column: "folder_id") { tx in
+                _ = try await tx.update(
+                    "Note", key: .string(NoteModel.id(1)), values: ["folder_id": .int(9)], expectedVersion: nil,
+                    filter: nil)
+            }
             await expect(.notNullViolation, column: "title") { tx in
                 _ = try await tx.insert("Note", values: ["id": .string(NoteModel.id(3)), "kind": .string("PLAIN")])
             }
