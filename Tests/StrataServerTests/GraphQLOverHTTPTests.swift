@@ -169,6 +169,22 @@ struct GraphQLOverHTTPTests {
         }
     }
 
+    @Test("a body that starts with a UTF-8 byte order mark is read as the JSON after it")
+    func byteOrderMark() async throws {
+        try await TestSchema.withApp { app in
+            try await app.test { client in
+                let response = try await client.request(
+                    .post, "/graphql", headers: ["Content-Type": "application/json"],
+                    body: [0xEF, 0xBB, 0xBF] + Array(#"{"query":"{ authors { name } }"}"#.utf8))
+                #expect(response.status == 200)
+                #expect(response.graphQL?.errors.isEmpty == true)
+                let bomOnly = try await client.request(
+                    .post, "/graphql", headers: ["Content-Type": "application/json"], body: [0xEF, 0xBB, 0xBF])
+                #expect(bomOnly.status == 400)
+            }
+        }
+    }
+
     @Test("null variables, operationName and extensions are allowed")
     func nullOptionalParameters() async throws {
         try await TestSchema.withApp { app in

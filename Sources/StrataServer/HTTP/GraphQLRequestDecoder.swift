@@ -8,7 +8,8 @@ enum GraphQLRequestDecoder {
     static func decode(body: [UInt8]) -> Result<GraphQLRequest, HTTPProblem> {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(body)
+            // A UTF-8 byte order mark is not JSON, but RFC 8259 lets a parser ignore one, and some clients send it.
+            root = try JSONParser.parse(body.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(body.dropFirst(3)) : body)
         } catch {
             return .failure(.badRequest("The request body is not valid JSON: \(error.description)"))
         }
