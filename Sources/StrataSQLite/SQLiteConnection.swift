@@ -73,6 +73,7 @@ final class SQLiteConnection {
         try withStatement(statement.text, cached: true) { prepared throws(StorageError) in
             try prepared.bind(statement.bindings, db: handle)
             let sources = layout.sources(available: prepared.columnCount)
+            let decoders = sources.map { SQLiteStatement.ColumnDecoder($0 < 0 ? nil : layout.types[$0]) }
             var rows: [[StorageValue]] = []
             while true {
                 let rc = sqlite3_step(prepared.handle)
@@ -80,8 +81,9 @@ final class SQLiteConnection {
                 guard rc == SQLITE_ROW else { throw SQLiteFailure.error(handle, rc, while: "running a statement") }
                 var row: [StorageValue] = []
                 row.reserveCapacity(sources.count)
-                for source in sources {
-                    row.append(source < 0 ? .null : try prepared.value(at: source, as: layout.types[source]))
+                for position in 0..<sources.count {
+                    let source = sources[position]
+                    row.append(source < 0 ? .null : try prepared.value(at: source, decoder: decoders[position]))
                 }
                 rows.append(row)
             }

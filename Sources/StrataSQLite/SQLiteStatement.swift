@@ -84,18 +84,43 @@ final class SQLiteStatement {
 
     /// Result column `index` of the current row as a value of `type` (by storage class when `type` is nil).
     func value(at index: Int, as type: ColumnType?) throws(StorageError) -> StorageValue {
+        try value(at: index, decoder: ColumnDecoder(type))
+    }
+
+    /// How a result column is read: its `ColumnType` without the payload, chosen once per statement, so reading a
+    /// value copies no enum that holds references (an `.enumeration`'s names were retained for every value).
+    enum ColumnDecoder {
+        /// No declared type: the value's own storage class decides.
+        case dynamic
+        case text, json, int, double, bool, timestamp, date, stringList
+
+        init(_ type: ColumnType?) {
+            switch type {
+            case nil: self = .dynamic
+            case .uuid?, .string?, .enumeration?: self = .text
+            case .json?: self = .json
+            case .int?: self = .int
+            case .double?: self = .double
+            case .bool?: self = .bool
+            case .timestamp?: self = .timestamp
+            case .date?: self = .date
+            case .stringList?: self = .stringList
+            }
+        }
+    }
+
+    func value(at index: Int, decoder: ColumnDecoder) throws(StorageError) -> StorageValue {
         let column = Int32(index)
         let storageClass = sqlite3_column_type(handle, column)
         if storageClass == SQLITE_NULL { return .null }
-        guard let type else {
+        switch decoder {
+        case .dynamic:
             switch storageClass {
             case SQLITE_INTEGER: return .int(sqlite3_column_int64(handle, column))
             case SQLITE_FLOAT: return .double(sqlite3_column_double(handle, column))
             default: return .string(text(at: column))
             }
-        }
-        switch type {
-        case .uuid, .string, .enumeration: return .string(text(at: column))
+        case .text: return .string(text(at: column))
         case .json: return .json(text(at: column))
         case .int: return .int(sqlite3_column_int64(handle, column))
         case .double: return .double(sqlite3_column_double(handle, column))

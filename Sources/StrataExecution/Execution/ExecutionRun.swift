@@ -450,26 +450,33 @@ final class ExecutionRun {
         }
         var deferred: [[Int]] = Array(repeating: [], count: range.count)
         let first = works[range.lowerBound]
-        first.batch.parents.withUnsafeBufferPointer { parents in
-            for position in 0..<parents.count {
-                if tree.anyDead {
-                    let slot = first.slots[position]
-                    if tree.isDetached(tree.slotOwner[Int(slot)]) { continue }
-                }
-                guard case .row(_, let row) = parents[position] else {
-                    for offset in columns.indices { deferred[offset].append(position) }
-                    continue
-                }
-                row.values.withUnsafeBufferPointer { values in
-                    for offset in columns.indices {
-                        let column = columns[offset]
-                        if column.fast, !values[column.column].isNull,
-                            case .success(let leaf) = LeafSerializer.serialize(
-                                stored: values[column.column], as: column.kind)
-                        {
-                            tree.setLeaf(works[range.lowerBound + offset].slots[position], leaf)
-                        } else {
-                            deferred[offset].append(position)
+        let parentCount = first.batch.parents.count
+        // Every column's slots, column after column, read in place below: reading a work's `slots` through the
+        // class, and copying each `Column` out of its array, retained and released for every value written.
+        var slotTable: [Int32] = []
+        slotTable.reserveCapacity(range.count * parentCount)
+        for index in range { slotTable.append(contentsOf: works[index].slots) }
+        columns.withUnsafeBufferPointer { columns in
+            slotTable.withUnsafeBufferPointer { slotTable in
+                first.batch.parents.withUnsafeBufferPointer { parents in
+                    for position in 0..<parents.count {
+                        if tree.anyDead, tree.isDetached(tree.slotOwner[Int(slotTable[position])]) { continue }
+                        guard case .row(_, let row) = parents[position] else {
+                            for offset in columns.indices { deferred[offset].append(position) }
+                            continue
+                        }
+                        row.values.withUnsafeBufferPointer { values in
+                            for offset in columns.indices {
+                                let index = columns[offset].column
+                                if columns[offset].fast, !values[index].isNull,
+                                    case .success(let leaf) = LeafSerializer.serialize(
+                                        stored: values[index], as: columns[offset].kind)
+                                {
+                                    tree.setLeaf(slotTable[offset &* parentCount &+ position], leaf)
+                                } else {
+                                    deferred[offset].append(position)
+                                }
+                            }
                         }
                     }
                 }

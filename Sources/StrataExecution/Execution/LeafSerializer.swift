@@ -111,6 +111,12 @@ enum LeafSerializer {
             return .success(.int(i))
         case (.builtIn(.boolean), .bool(let b)):
             return .success(.bool(b))
+        case (.builtIn(.dateTime), .timestamp(let microseconds)):
+            return .success(.dateTime(microseconds))
+        case (.builtIn(.date), .date(let days)):
+            return .success(.date(days))
+        case (.builtIn(.float), .double(let d)) where d.isFinite:
+            return .success(.double(d))
         case (.enumeration(_, let values), .string(let s)) where values.contains(s):
             return .success(.string(s))
         default:

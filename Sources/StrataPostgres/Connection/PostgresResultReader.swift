@@ -31,17 +31,22 @@ enum PostgresResultReader {
         }
         if let layout {
             let sources = layout.sources(available: columnCount)
+            // Decided once per column: matching each value's `ColumnType` (an enum holding references) retained it.
+            let isJSON = sources.map { column in
+                if column >= 0, case .json? = layout.types[column] { return true }
+                return false
+            }
             for row in 0..<rowCount {
                 var values: [StorageValue] = []
                 values.reserveCapacity(sources.count)
-                for column in sources {
+                for position in 0..<sources.count {
+                    let column = sources[position]
                     guard column >= 0 else {
                         values.append(.null)
                         continue
                     }
-                    var decoded = try value(row, column)
-                    if case .json? = layout.types[column] { decoded = PostgresValueCodec.adapt(decoded, to: .json) }
-                    values.append(decoded)
+                    let decoded = try value(row, column)
+                    values.append(isJSON[position] ? PostgresValueCodec.adapt(decoded, to: .json) : decoded)
                 }
                 copied.rows.append(values)
             }
