@@ -62,9 +62,7 @@ struct CORSTests {
 
     @Test("a list of origins echoes an allowed origin with Vary: Origin and leaves others out")
     func listedOrigins() async throws {
-        let app = try await StrataTestApp(
-            schema: TestSchema.sdl, fixtures: TestSchema.fixtures, cors: .origins([Self.origin]))
-        do {
+        try await TestSchema.withApp(cors: .origins([Self.origin])) { app in
             try await app.test { client in
                 let allowed = try await client.post("{ authors { name } }", headers: ["Origin": Self.origin])
                 #expect(allowed.header("Access-Control-Allow-Origin") == Self.origin)
@@ -80,27 +78,18 @@ struct CORSTests {
                 #expect(otherPreflight.header("Access-Control-Allow-Origin") == nil)
                 #expect(otherPreflight.header("Access-Control-Allow-Methods") == nil)
             }
-        } catch {
-            await app.shutdown()
-            throw error
         }
-        await app.shutdown()
     }
 
     @Test("disabled, no response carries CORS headers")
     func disabled() async throws {
-        let app = try await StrataTestApp(schema: TestSchema.sdl, cors: .disabled)
-        do {
+        try await TestSchema.withApp(cors: .disabled) { app in
             try await app.test { client in
                 let response = try await client.post("{ authors { name } }", headers: ["Origin": Self.origin])
                 #expect(response.status == 200)
                 #expect(response.header("Access-Control-Allow-Origin") == nil)
                 #expect(response.header("Vary") == nil)
             }
-        } catch {
-            await app.shutdown()
-            throw error
         }
-        await app.shutdown()
     }
 }

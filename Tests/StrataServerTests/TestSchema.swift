@@ -1,3 +1,4 @@
+import StrataServer
 import StrataTesting
 
 /// A small schema and fixture set for the HTTP tests: two authors, three books.
@@ -40,15 +41,16 @@ enum TestSchema {
     ]
 
     /// A fresh app with the fixtures; the caller shuts it down.
-    static func app(maxBodyBytes: Int = 1 << 20) async throws -> StrataTestApp {
-        try await StrataTestApp(schema: sdl, fixtures: fixtures, maxBodyBytes: maxBodyBytes)
+    static func app(maxBodyBytes: Int = 1 << 20, cors: CORSPolicy = StrataConfig.defaultCORS) async throws -> StrataTestApp {
+        try await StrataTestApp(schema: sdl, fixtures: fixtures, maxBodyBytes: maxBodyBytes, cors: cors)
     }
 
     /// Runs `body` against a fresh app and shuts it down afterwards.
     static func withApp<T: Sendable>(
-        maxBodyBytes: Int = 1 << 20, _ body: (StrataTestApp) async throws -> T
+        maxBodyBytes: Int = 1 << 20, cors: CORSPolicy = StrataConfig.defaultCORS,
+        _ body: (StrataTestApp) async throws -> T
     ) async throws -> T {
-        let app = try await app(maxBodyBytes: maxBodyBytes)
+        let app = try await app(maxBodyBytes: maxBodyBytes, cors: cors)
         do {
             let value = try await body(app)
             await app.shutdown()
