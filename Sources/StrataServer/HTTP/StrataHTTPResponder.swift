@@ -13,7 +13,9 @@ import StrataLanguage
 /// - the response media type follows `Accept` (`ResponseMediaType.negotiate`); with
 ///   `application/graphql-response+json`, request errors (parse, validation, variables, unknown operation) get 400,
 ///   with `application/json` every well-formed request gets 200;
-/// - `GET /health`: 200 `{"status":"ok"}`, or 503 with the state of every source.
+/// - `GET /health`: 200 `{"status":"ok"}`, or 503 with the state of every source;
+/// - `OPTIONS` on either: 204 with `Allow`, answering CORS preflights as `cors` allows; every response to a request
+///   from an allowed origin carries `Access-Control-Allow-Origin`.
 ///
 /// `X-Strata-Statements: true` (or `extensions.strataStatements: true`) adds the statements run per source to the
 /// response's `extensions`; `X-Strata-Actor` names the acting user. Unexpected errors become a generic 500 whose
