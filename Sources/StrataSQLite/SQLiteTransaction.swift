@@ -20,16 +20,21 @@ final class SQLiteTransaction: StorageTransaction {
 
     func insert(_ entity: String, values: [String: StorageValue]) async throws(StorageError) -> Row {
         let query = try adapter.renderer.insert(entity, values: values)
-        let rows: [[StorageValue]]
-        do {
-            rows = try await execute(query)
-        } catch {
-            throw await namingMissingReference(error, query.entity, values)
-        }
-        guard let row = query.rows(from: rows).first else {
+        guard let row = query.rows(from: try await executeWrite(query, values: values)).first else {
             throw StorageError(.internal, "The inserted row was not returned.")
         }
         return row
+    }
+
+    /// Runs an insert or update of `values`; a broken reference comes back naming its column.
+    private func executeWrite(_ query: SQLQuery, values: [String: StorageValue]) async throws(StorageError)
+        -> [[StorageValue]]
+    {
+        do {
+            return try await execute(query)
+        } catch {
+            throw await namingMissingReference(error, query.entity, values)
+        }
     }
 
     /// SQLite reports a broken reference without saying which one ("FOREIGN KEY constraint failed"), where
@@ -93,13 +98,7 @@ final class SQLiteTransaction: StorageTransaction {
             if let expectedVersion, current != expectedVersion { throw conflict(query.entity, expectedVersion) }
             throw error
         }
-        let rows: [[StorageValue]]
-        do {
-            rows = try await execute(query)
-        } catch {
-            throw await namingMissingReference(error, query.entity, values)
-        }
-        if let row = query.rows(from: rows).first { return row }
+        if let row = query.rows(from: try await executeWrite(query, values: values)).first { return row }
         guard let expectedVersion else { return nil }
         // No row: either none has this key (and matches the filter), or its version differs.
         let probe = try renderer.exists(entity, key: key, filter: filter)

@@ -62,14 +62,15 @@ extension StrataConfig {
             case "corsOrigins":
                 let list: [String]
                 switch value {
-                case .string(let text): list = text.split(separator: ",").map(String.init)
+                case .string(let text): list = [text]
                 case .array(let items):
                     list = try items.map { item throws(ConfigError) in try Self.string(item, key: key, origin: origin) }
                 default:
                     throw .invalidFile(path: origin, reason: "\"corsOrigins\" must be \"*\", \"none\" or a list of origins")
                 }
-                guard let policy = CORSPolicy(list: list) else {
-                    throw .badValue(key: key, value: list.joined(separator: ","), expected: Self.corsExpectation)
+                let text = list.joined(separator: ",")
+                guard let policy = CORSPolicy(commaSeparated: text) else {
+                    throw .badValue(key: key, value: text, expected: Self.corsExpectation)
                 }
                 cors = policy
             case "sources":
@@ -108,7 +109,7 @@ extension StrataConfig {
             maxComplexity = cost
         }
         if let text = env["STRATA_CORS_ORIGINS"] {
-            guard let policy = CORSPolicy(list: text.split(separator: ",").map(String.init)) else {
+            guard let policy = CORSPolicy(commaSeparated: text) else {
                 throw .badValue(key: "STRATA_CORS_ORIGINS", value: text, expected: Self.corsExpectation)
             }
             cors = policy

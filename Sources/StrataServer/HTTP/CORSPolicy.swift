@@ -29,6 +29,11 @@ public enum CORSPolicy: Sendable, Hashable {
         }
     }
 
+    /// `init(list:)` for the entries of one comma-separated text (`STRATA_CORS_ORIGINS`, or `corsOrigins` as a string).
+    public init?(commaSeparated text: String) {
+        self.init(list: text.split(separator: ",").map(String.init))
+    }
+
     /// `scheme://host[:port]` with nothing after it: the form of an `Origin` header.
     static func isOrigin(_ text: String) -> Bool {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
