@@ -197,8 +197,9 @@ struct APIGenerator {
                 names.whereInput, "A filter on \(t) rows; all the conditions given must hold.", fields: whereFields),
             S.enumeration(
                 names.orderFieldEnum, "The fields \(t) rows can be sorted by.",
-                values: table.storedFields.filter(Self.isOrderable).map {
-                    (NameCase.screamingSnake($0.name), "Sort by `\($0.name)`.")
+                values: table.storedFields.filter(Self.isOrderable).map { field in
+                    let order = enumNames.contains(field.typeName) ? " (in the order `\(field.typeName)` declares its values)" : ""
+                    return (NameCase.screamingSnake(field.name), "Sort by `\(field.name)`\(order).")
                 }),
             S.input(
                 names.orderByInput, "One sort key for \(t) rows.",

@@ -36,7 +36,7 @@ public struct SQLQuery: Sendable {
     /// For related reads without a row-number column: the order of each parent's rows (entity column, descending),
     /// applied here, after which rows `pageStart ..< pageEnd` of each parent form its page (in arrival order when
     /// there is no order).
-    public var rowOrder: [(column: Int, descending: Bool)] = []
+    public var rowOrder: [(column: Int, descending: Bool, declared: [String]?)] = []
     /// The layout, when the renderer kept it with a stored lookup (`LookupTextCache`), set on a query built from
     /// the stored entity and result columns; changing either drops it, so `layout` never goes stale.
     var presetLayout: ResultLayout?
@@ -184,7 +184,8 @@ public struct SQLQuery: Sendable {
         func compare(_ lhs: Row, _ rhs: Row) -> Int {
             for term in rowOrder {
                 let order = StorageValue.orderCompare(
-                    lhs.values[term.column], rhs.values[term.column], descending: term.descending)
+                    lhs.values[term.column], rhs.values[term.column], descending: term.descending,
+                    declared: term.declared)
                 if order != 0 { return order }
             }
             return 0

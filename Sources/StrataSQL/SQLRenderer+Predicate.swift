@@ -31,6 +31,11 @@ extension SQLRenderer {
             let column = try operandColumn(name, in: entity, operand: value)
             guard column.isComparable else { throw unsupported("comparison", column, entity) }
             if value.isNull { return SQL(unsafeRaw: dialect.falseLiteral) }
+            if let declared = column.type.declaredOrder, op != .equal, op != .notEqual {
+                // Enumerations compare by declared position, as they sort.
+                let position = value.orderValue(declared: declared)
+                return declarationRank(of: column, declared) + SQL(unsafeRaw: " \(op.rawValue) ") + .bind(position, as: .int)
+            }
             return "\(column) " + SQL(unsafeRaw: op.rawValue) + " \(value, as: column.type)"
         case .isIn(let name, let values):
             var column = try operandColumn(name, in: entity, operand: .null)
@@ -88,7 +93,18 @@ extension SQLRenderer {
             detail: "\(what) on \(entity.name).\(column.name) of type \(column.type)", column: column.name)
     }
 
-    /// ` ORDER BY "a" ASC NULLS LAST, …` for complete sort keys, or empty.
+    /// `CASE "c" WHEN 'LOW' THEN 0 WHEN 'MEDIUM' THEN 1 … END`: an enumeration column's declared position, which
+    /// `orderBy` sorts it by (NULL stays NULL). The names come from the schema and are quoted as literals.
+    private func declarationRank(of column: ColumnDescriptor, _ declared: [String]) -> SQL {
+        var sql: SQL = "CASE \(column)"
+        for (rank, name) in declared.enumerated() {
+            sql.append(" WHEN " + SQL.literal(name) + SQL(unsafeRaw: " THEN \(rank)"))
+        }
+        sql.append(" END")
+        return sql
+    }
+
+    /// ` ORDER BY "a" ASC NULLS LAST, …` for complete sort keys (enumerations by declared position), or empty.
     func orderTerms(_ keys: [SortKey], in entity: EntityDescriptor) throws(StorageError) -> SQL {
         var terms: [SQL] = []
         for key in keys {
@@ -103,7 +119,8 @@ extension SQLRenderer {
                     .invalidRequest, "This column cannot be ordered by.", detail: "\(entity.name).\(key.column)",
                     column: key.column)
             }
-            terms.append(key.descending ? "\(column) DESC NULLS LAST" : "\(column) ASC NULLS LAST")
+            let sorted = column.type.declaredOrder.map { declarationRank(of: column, $0) } ?? "\(column)"
+            terms.append(key.descending ? "\(sorted) DESC NULLS LAST" : "\(sorted) ASC NULLS LAST")
         }
         return terms.joined(separator: ", ")
     }

@@ -179,11 +179,11 @@ extension SQLRenderer {
             sql.append("\(orderBy) LIMIT \(.int(Int64(end)), as: .int)")
             return sql
         }
-        var rowOrder: [(column: Int, descending: Bool)] = []
+        var rowOrder: [(column: Int, descending: Bool, declared: [String]?)] = []
         var columns = Set(selected)
         for key in request.orderBy {
             let column = try columnIndex(key.column, in: entity)
-            rowOrder.append((column, key.descending))
+            rowOrder.append((column, key.descending, entity.columns[column].type.declaredOrder))
             columns.insert(column)
         }
         let fetched = columns.sorted()

@@ -34,7 +34,11 @@ import Testing
         }
         #expect(!tasks.isEmpty)
         let priorities = tasks.compactMap { if case .string(let p)? = $0["priority"] { p } else { nil } }
-        #expect(priorities == priorities.sorted(by: >))
+        // TaskPriority declares LOW, MEDIUM, HIGH, CRITICAL: descending is CRITICAL first, not MEDIUM (alphabetical).
+        let declared = ["LOW", "MEDIUM", "HIGH", "CRITICAL"]
+        let ranks = priorities.map { declared.firstIndex(of: $0) ?? -1 }
+        #expect(ranks == ranks.sorted(by: >))
+        #expect(priorities.first == "CRITICAL")
         let (filtered, _) = await h.run(
             """
             { tasks(first: 10000, where: { OR: [{ status: { eq: TODO } }, { status: { eq: COMPLETED } }], NOT: { priority: { in: [LOW] } } }) { status priority } }

@@ -78,6 +78,21 @@ struct RelatedConformanceTests {
         }
     }
 
+    @Test("per-parent pages order enumerations by declared position", arguments: AdapterKind.allCases)
+    func enumerationOrderPerParent(_ kind: AdapterKind) async throws {
+        try await withLibrary(kind) { db throws in
+            let byGenre = [SortKey("genre"), SortKey("id")]
+            // Author 4 wrote 5 (SCIENCE), 6 (FICTION) and 7 (HISTORY); author 1 wrote 1 (FICTION) and 2 (SCIENCE).
+            let all = try await related(db, [author(4), author(1)], orderBy: byGenre)
+            #expect(all.map(\.numbers) == [[6, 5, 7], [1, 2]])
+            let firstTwo = try await related(db, [author(4), author(1)], orderBy: byGenre, limit: 2)
+            #expect(firstTwo.map(\.numbers) == [[6, 5], [1, 2]])
+            let descending = [SortKey("genre", descending: true), SortKey("id")]
+            let last = try await related(db, [author(4)], orderBy: descending, offset: 1, limit: 1)
+            #expect(last.map(\.numbers) == [[5]])
+        }
+    }
+
     @Test("mistyped parent keys are invalid requests", arguments: AdapterKind.allCases)
     func mistyped(_ kind: AdapterKind) async throws {
         try await withLibrary(kind) { db throws in

@@ -1,11 +1,13 @@
 /// `SortKey`s resolved to column positions. NULLs sort last in both directions; other values use
-/// `StorageValue.memoryCompare` (byte-wise strings), reversed for descending keys. Hashable: it is the key of the
+/// `StorageValue.memoryCompare` (byte-wise strings; enumerations in declaration order), reversed for descending keys. Hashable: it is the key of the
 /// per-snapshot order cache (`MemoryOrderCache`).
 struct MemoryOrdering: Sendable, Hashable {
     /// One resolved ordering term.
     struct Term: Sendable, Hashable {
         var column: Int
         var descending: Bool
+        /// An enumeration column's declared values, which it sorts by (see `EnumerationOrder.swift`).
+        var declared: [String]? = nil
     }
 
     let terms: [Term]
@@ -24,7 +26,8 @@ struct MemoryOrdering: Sendable, Hashable {
                     .invalidRequest, "This column cannot be ordered by.", detail: "\(entity.name).\(key.column)",
                     column: key.column)
             }
-            terms.append(Term(column: column, descending: key.descending))
+            terms.append(
+                Term(column: column, descending: key.descending, declared: entity.columns[column].type.declaredOrder))
         }
         self.terms = terms
     }
@@ -36,7 +39,7 @@ struct MemoryOrdering: Sendable, Hashable {
     func compare(_ a: Row, _ b: Row) -> Int {
         for term in terms {
             let order = StorageValue.orderCompare(
-                a.values[term.column], b.values[term.column], descending: term.descending)
+                a.values[term.column], b.values[term.column], descending: term.descending, declared: term.declared)
             if order != 0 { return order }
         }
         return 0

@@ -1,8 +1,9 @@
 /// The sort-key values of many rows packed for one fast full sort, so that comparisons touch no reference counts
 /// and no scattered heap objects: per row and term, a NULL flag and a 64-bit order-preserving image of the value.
-/// Numbers, booleans and dates map exactly. Text maps to 8 bytes taken after the prefix that all of the term's
-/// values share (so that ids like `00000005-0000-4000-8000-0000000004e2` still differ there), and all text sits
-/// in one contiguous byte arena for the comparisons whose 8 bytes tie.
+/// Numbers, booleans, dates and enumeration values (their declared position) map exactly. Text maps to 8 bytes
+/// taken after the prefix that all of the term's values share (so that ids like
+/// `00000005-0000-4000-8000-0000000004e2` still differ there), and all text sits in one contiguous byte arena for
+/// the comparisons whose 8 bytes tie.
 struct MemoryPackedSortKeys {
     private enum Kind {
         /// Equal images mean equal values.
@@ -37,6 +38,7 @@ struct MemoryPackedSortKeys {
         let width = ordering.terms.count
         let entries = table.liveCount * width
         let types = ordering.terms.map { entity.columns[$0.column].type }
+        let declared = ordering.terms.map(\.declared)
         let hasText = types.contains(where: Self.isText)
         rowCount = table.liveCount
         slots.reserveCapacity(table.liveCount)
@@ -65,6 +67,8 @@ struct MemoryPackedSortKeys {
                     switch value {
                     case .null:
                         isNull[entry] = true
+                    case .string where declared[t] != nil:
+                        images[entry] = Self.exactImage(of: value.orderValue(declared: declared[t]))
                     case .string(let s), .json(let s):
                         let start = arena.count
                         arena.append(contentsOf: s.utf8)
@@ -107,7 +111,7 @@ struct MemoryPackedSortKeys {
                 for case let row? in chunk {
                     for (t, term) in ordering.terms.enumerated() {
                         if unexpected[t] {
-                            values[e] = row.values[term.column]
+                            values[e] = row.values[term.column].orderValue(declared: term.declared)
                             isNull[e] = row.values[term.column].isNull
                             images[e] = 0  // equal images: every comparison falls back to the values
                         }
@@ -236,8 +240,8 @@ struct MemoryPackedSortKeys {
 
     private static func isText(_ type: ColumnType) -> Bool {
         switch type {
-        case .uuid, .string, .enumeration, .json: true
-        case .int, .double, .bool, .timestamp, .date, .stringList: false
+        case .uuid, .string, .json: true
+        case .int, .double, .bool, .timestamp, .date, .stringList, .enumeration: false  // enumerations: their rank
         }
     }
 

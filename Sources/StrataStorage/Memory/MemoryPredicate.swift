@@ -7,6 +7,9 @@ indirect enum MemoryPredicate: Sendable {
     case not(MemoryPredicate)
     /// A comparison with a non-NULL operand.
     case compare(Int, ComparisonOperator, StorageValue)
+    /// `<`, `<=`, `>` or `>=` on an enumeration column, by declared position (`EnumerationOrder.swift`): the operand
+    /// is its position already, the column's values are the declared names.
+    case compareDeclared(Int, ComparisonOperator, StorageValue, declared: [String])
     case isInList(Int, [StorageValue])
     case isInSet(Int, Set<MemoryKey>)
     case isNull(Int)
@@ -17,6 +20,19 @@ indirect enum MemoryPredicate: Sendable {
 
     /// Above this many operands `isIn` hashes instead of scanning.
     private static let setThreshold = 8
+
+    /// Whether an ordering comparison `op` holds for a three-way comparison result `order`.
+    @inline(__always)
+    private static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
+        switch op {
+        case .less: order < 0
+        case .lessOrEqual: order <= 0
+        case .greater: order > 0
+        case .greaterOrEqual: order >= 0
+        case .equal: order == 0
+        case .notEqual: order != 0
+        }
+    }
 
     init(_ predicate: Predicate, entity: EntityDescriptor) throws(StorageError) {
         switch predicate {
@@ -39,7 +55,13 @@ indirect enum MemoryPredicate: Sendable {
         case .compare(let name, let op, let value):
             let column = try Self.column(name, in: entity, operand: value)
             guard entity.columns[column].isComparable else { throw Self.unsupported("comparison", name, entity) }
-            self = value.isNull ? .constant(false) : .compare(column, op, value)
+            if value.isNull {
+                self = .constant(false)
+            } else if let declared = entity.columns[column].type.declaredOrder, op != .equal, op != .notEqual {
+                self = .compareDeclared(column, op, value.orderValue(declared: declared), declared: declared)
+            } else {
+                self = .compare(column, op, value)
+            }
         case .isIn(let name, let values):
             var column = 0
             if values.isEmpty {
@@ -120,14 +142,11 @@ indirect enum MemoryPredicate: Sendable {
             if value.isNull { return false }
             if op == .equal { return StorageValue.memoryEqual(value, operand) }
             if op == .notEqual { return !StorageValue.memoryEqual(value, operand) }
-            let order = StorageValue.memoryCompare(value, operand)
-            switch op {
-            case .less: return order < 0
-            case .lessOrEqual: return order <= 0
-            case .greater: return order > 0
-            case .greaterOrEqual: return order >= 0
-            case .equal, .notEqual: return false
-            }
+            return Self.holds(op, StorageValue.memoryCompare(value, operand))
+        case .compareDeclared(let column, let op, let position, let declared):
+            let value = row.values[column]
+            if value.isNull { return false }
+            return Self.holds(op, StorageValue.memoryCompare(value.orderValue(declared: declared), position))
         case .isInList(let column, let operands):
             let value = row.values[column]
             if value.isNull { return false }
