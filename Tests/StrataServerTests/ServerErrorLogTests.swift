@@ -61,6 +61,37 @@ struct ServerErrorLogTests {
         }
     }
 
+    @Test("fields failing the same way are one record with their count; different causes stay apart")
+    func sameFailuresAreOneRecord() async throws {
+        try await TestSchema.withApp { app in
+            let adapter = try #require(app.runtime.adapters["default"] as? SQLiteAdapter)
+            _ = try await adapter.execute(rawSQL: "DROP TABLE books")
+            _ = try await adapter.execute(rawSQL: "DROP TABLE authors")
+            let (a, b, c) = (
+                "00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b",
+                "00000000-0000-4000-8000-00000000000c"
+            )
+            let response = await app.runtime.execute(
+                GraphQLRequest(
+                    query: """
+                        { a: book(id: "\(a)") { title } b: book(id: "\(b)") { title } c: book(id: "\(c)") { title }
+                          author(id: "\(TestSchema.ada)") { name } }
+                        """))
+            #expect(response.errors.count == 4, "\(response.bodyText)")
+            let box = Box()
+            let logger = Logger(label: "test") { _ in CapturingLogHandler(box: box) }
+            StrataHTTPResponder.logServerErrors(response, logger: logger)
+            let records = box.records.withLock { $0 }
+            #expect(records.count == 2)
+            let books = try #require(records.first { "\($0.metadata["cause"] ?? "")".contains("books") })
+            #expect(books.metadata["count"] == "3")
+            #expect(["a", "b", "c"].contains("\(books.metadata["path"] ?? "")"))
+            let authors = try #require(records.first { "\($0.metadata["cause"] ?? "")".contains("authors") })
+            #expect(authors.metadata["count"] == nil)
+            #expect(authors.metadata["path"] == "author")
+        }
+    }
+
     @Test("request and user errors are not logged as server errors")
     func clientErrorsAreNotLogged() async throws {
         try await TestSchema.withApp { app in

@@ -133,7 +133,16 @@ public struct StrataHTTPResponder: HTTPResponder {
 
     /// Logs the errors that are the server's to fix or wait out (`INTERNAL_SERVER_ERROR` as errors,
     /// `SERVICE_UNAVAILABLE` as warnings) with what went wrong underneath, which the response never carries.
+    /// Errors with the same message and cause are one record (the first path, and `count` when there are more):
+    /// while a database is down, every field of a request fails the same way, and a record per field buried the
+    /// log.
     static func logServerErrors(_ response: GraphQLResponse, logger: Logger) {
+        struct Group {
+            var level: Logger.Level
+            var error: GraphQLError
+            var count: Int
+        }
+        var groups: [Group] = []
         for error in response.errors {
             let level: Logger.Level
             switch error.code {
@@ -141,12 +150,23 @@ public struct StrataHTTPResponder: HTTPResponder {
             case .serviceUnavailable: level = .warning
             default: continue
             }
-            logger.log(
-                level: level, "\(error.message)",
-                metadata: [
-                    "code": "\(error.code.rawValue)", "path": "\(error.path.map(\.description).joined(separator: "."))",
-                    "cause": "\(error.underlyingDescription ?? "unknown")",
-                ])
+            if let index = groups.firstIndex(where: {
+                $0.error.code == error.code && $0.error.message == error.message
+                    && $0.error.underlyingDescription == error.underlyingDescription
+            }) {
+                groups[index].count += 1
+            } else {
+                groups.append(Group(level: level, error: error, count: 1))
+            }
+        }
+        for group in groups {
+            var metadata: Logger.Metadata = [
+                "code": "\(group.error.code.rawValue)",
+                "path": "\(group.error.path.map(\.description).joined(separator: "."))",
+                "cause": "\(group.error.underlyingDescription ?? "unknown")",
+            ]
+            if group.count > 1 { metadata["count"] = "\(group.count)" }
+            logger.log(level: group.level, "\(group.error.message)", metadata: metadata)
         }
     }
 
