@@ -198,7 +198,8 @@ struct APIGenerator {
             S.enumeration(
                 names.orderFieldEnum, "The fields \(t) rows can be sorted by.",
                 values: table.storedFields.filter(Self.isOrderable).map { field in
-                    let order = enumNames.contains(field.typeName) ? " (in the order `\(field.typeName)` declares its values)" : ""
+                    let order =
+                        enumNames.contains(field.typeName) ? " (in the order `\(field.typeName)` declares its values)" : ""
                     return (NameCase.screamingSnake(field.name), "Sort by `\(field.name)`\(order).")
                 }),
             S.input(

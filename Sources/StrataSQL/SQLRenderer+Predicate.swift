@@ -34,7 +34,8 @@ extension SQLRenderer {
             if let declared = column.type.declaredOrder, op != .equal, op != .notEqual {
                 // Enumerations compare by declared position, as they sort.
                 let position = value.orderValue(declared: declared)
-                return declarationRank(of: column, declared) + SQL(unsafeRaw: " \(op.rawValue) ") + .bind(position, as: .int)
+                return declarationRank(of: column, declared) + SQL(unsafeRaw: " \(op.rawValue) ")
+                    + .bind(position, as: .int)
             }
             return "\(column) " + SQL(unsafeRaw: op.rawValue) + " \(value, as: column.type)"
         case .isIn(let name, let values):

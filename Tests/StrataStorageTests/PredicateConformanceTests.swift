@@ -54,11 +54,13 @@ struct PredicateConformanceTests {
             #expect(try await db.numbers(books, where: .compare("genre", .equal, .string("FICTION"))) == [1, 4, 6])
             #expect(try await db.numbers(books, where: .compare("genre", .greater, .string("FICTION"))) == [2, 3, 5, 7])
             // Alphabetically HISTORY < SCIENCE; declared, SCIENCE comes first.
-            #expect(try await db.numbers(books, where: .compare("genre", .less, .string("HISTORY"))) == [1, 2, 4, 5, 6])
+            #expect(
+                try await db.numbers(books, where: .compare("genre", .less, .string("HISTORY"))) == [1, 2, 4, 5, 6])
             #expect(
                 try await db.numbers(books, where: .compare("genre", .greaterOrEqual, .string("SCIENCE")))
                     == [2, 3, 5, 7])
-            #expect(try await db.numbers(books, where: .compare("genre", .lessOrEqual, .string("FICTION"))) == [1, 4, 6])
+            #expect(
+                try await db.numbers(books, where: .compare("genre", .lessOrEqual, .string("FICTION"))) == [1, 4, 6])
             #expect(try await db.numbers(books, where: .compare("genre", .equal, .string("POETRY"))) == [])
             let fifth = StorageValue.string(LibraryFixtures.author(5))
             #expect(try await db.numbers(authors, where: .compare("id", .greater, fifth)) == [6, 7])

@@ -1,6 +1,6 @@
 /// `SortKey`s resolved to column positions. NULLs sort last in both directions; other values use
-/// `StorageValue.memoryCompare` (byte-wise strings; enumerations in declaration order), reversed for descending keys. Hashable: it is the key of the
-/// per-snapshot order cache (`MemoryOrderCache`).
+/// `StorageValue.memoryCompare` (byte-wise strings; enumerations by declared position), reversed for descending
+/// keys. Hashable: it is the key of the per-snapshot order cache (`MemoryOrderCache`).
 struct MemoryOrdering: Sendable, Hashable {
     /// One resolved ordering term.
     struct Term: Sendable, Hashable {
