@@ -87,8 +87,8 @@ enum ArgumentCoercion {
             case .failure(let failure):
                 errors.append(
                     GraphQLError(
-                        "Variable \"$\(name)\" got invalid value \(given.compactText); \(failure.message)",
-                        code: .badUserInput, spans: [definition.span]))
+                        failure.variableMessage(variableName: name, given: given), code: .badUserInput,
+                        spans: [definition.span]))
             }
         }
         return errors.isEmpty ? .success(values) : .failure(VariableErrors(errors: errors))
@@ -108,15 +108,5 @@ extension TypeRef {
         case .list(let inner, _): self = .list(TypeRef(inner))
         case .nonNull(let inner, _): self = .nonNull(TypeRef(inner))
         }
-    }
-}
-
-extension JSONValue {
-    /// Compact JSON text, truncated for messages.
-    var compactText: String {
-        var bytes: [UInt8] = []
-        JSONOutput.append(self, to: &bytes)
-        if bytes.count > 200 { return String(decoding: bytes.prefix(200), as: UTF8.self) + "…" }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

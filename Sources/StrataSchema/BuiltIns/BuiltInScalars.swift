@@ -17,3 +17,9 @@ enum BuiltInScalars {
         ),
     ]
 }
+
+extension ScalarType {
+    /// Whether `name` is one of the five scalars the specification defines (`Int`, `Float`, `String`, `Boolean`,
+    /// `ID`).
+    public static func isSpecified(_ name: String) -> Bool { BuiltInScalars.names.contains(name) }
+}

@@ -39,9 +39,14 @@ public struct CoercionFailure: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// The message GraphQL reports for a bad variable value:
     /// `Variable "$x" got invalid value "abc" at "x.count"; Int cannot represent non-integer value: "abc"`.
-    public func variableMessage(variableName: String) -> String {
+    /// The value shown is the offending part (`invalidValue`, else `given`, the whole variable), as compact JSON
+    /// cut after 200 bytes so that a huge value cannot make the message huge.
+    public func variableMessage(variableName: String, given: JSONValue? = nil) -> String {
         var text = "Variable \"$\(variableName)\" got invalid value"
-        if let invalidValue { text += " " + invalidValue.serialized() }
+        if let shown = invalidValue ?? given {
+            let json = shown.serialized()
+            text += " " + (json.utf8.count > 200 ? String(decoding: json.utf8.prefix(200), as: UTF8.self) + "…" : json)
+        }
         if !path.isEmpty { text += " at \"\(pathText(root: variableName))\"" }
         return text + "; " + message
     }

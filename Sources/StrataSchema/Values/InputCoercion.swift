@@ -84,7 +84,8 @@ public enum InputCoercion {
         guard enumType.value(name.value) != nil else {
             return .failure(
                 CoercionFailure(
-                    "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum.", span: name.span))
+                    "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum."
+                        + enumType.suggestion(for: name.value), span: name.span))
         }
         return .success(.enumValue(name.value))
     }
@@ -100,7 +101,9 @@ public enum InputCoercion {
         for field in given where type.field(field.name.value) == nil {
             return .failure(
                 CoercionFailure(
-                    "Field \"\(field.name.value)\" is not defined by type \"\(type.name)\".", span: field.name.span))
+                    "Field \"\(field.name.value)\" is not defined by type \"\(type.name)\"."
+                        + Suggestions.didYouMean(Suggestions.list(field.name.value, options: type.fields.map(\.name))),
+                    span: field.name.span))
         }
         var coerced: [InputField] = []
         coerced.reserveCapacity(type.fields.count)
@@ -182,7 +185,9 @@ public enum InputCoercion {
                 }
                 guard enumType.value(valueName) != nil else {
                     return .failure(
-                        CoercionFailure("Value \"\(valueName)\" does not exist in \"\(name)\" enum.", invalidValue: json))
+                        CoercionFailure(
+                            "Value \"\(valueName)\" does not exist in \"\(name)\" enum."
+                                + enumType.suggestion(for: valueName), invalidValue: json))
                 }
                 return .success(.enumValue(valueName))
             case .inputObject(let inputObject):
@@ -203,7 +208,10 @@ public enum InputCoercion {
         }
         for member in members where type.field(member.key) == nil {
             return .failure(
-                CoercionFailure("Field \"\(member.key)\" is not defined by type \"\(type.name)\".", invalidValue: json))
+                CoercionFailure(
+                    "Field \"\(member.key)\" is not defined by type \"\(type.name)\"."
+                        + Suggestions.didYouMean(Suggestions.list(member.key, options: type.fields.map(\.name))),
+                    invalidValue: json))
         }
         var coerced: [InputField] = []
         coerced.reserveCapacity(type.fields.count)
@@ -252,4 +260,11 @@ public func coerceLiteral(
 /// `InputCoercion.coerceVariableValue` as a free function.
 public func coerceVariableValue(_ json: JSONValue, to type: TypeRef, in schema: Schema) -> Result<InputValue, CoercionFailure> {
     InputCoercion.coerceVariableValue(json, to: type, in: schema)
+}
+
+extension EnumType {
+    /// ` Did you mean the enum value "X"?` for a name this enumeration does not declare, or "".
+    package func suggestion(for name: String) -> String {
+        Suggestions.didYouMean(Suggestions.list(name, options: values.map(\.name)), lead: "the enum value")
+    }
 }

@@ -387,10 +387,26 @@ final class FieldConflictFinder {
         guard first.count == second.count else { return false }
         for argument in first {
             guard let other = second.first(where: { $0.name.value == argument.name.value }),
-                other.value == argument.value
+                sameValue(other.value, argument.value)
             else { return false }
         }
         return true
+    }
+
+    /// Whether two literals are the same value: as written, except that an object's fields may come in any order
+    /// (`{a: 1, b: 2}` and `{b: 2, a: 1}` are one input object, so the fields are not in conflict).
+    static func sameValue(_ first: Value, _ second: Value) -> Bool {
+        switch (first, second) {
+        case (.list(let items1, _), .list(let items2, _)):
+            return items1.count == items2.count && zip(items1, items2).allSatisfy { sameValue($0, $1) }
+        case (.object(let fields1, _), .object(let fields2, _)):
+            guard fields1.count == fields2.count else { return false }
+            return fields1.allSatisfy { field in
+                fields2.contains { $0.name.value == field.name.value && sameValue($0.value, field.value) }
+            }
+        default:
+            return first == second
+        }
     }
 
     /// Whether two output types have incompatible shapes (list/non-null structure, or different leaf types).

@@ -23,25 +23,29 @@ public struct FieldsOnCorrectTypeRule: ValidationRule {
             context.report("Cannot query field \"\(name)\" on type \"\(parent.name)\".\(hint)", at: [field.span])
         }
 
-        /// For an abstract parent: the interfaces and object types below it that define the field, interfaces
-        /// first (the more of the possible types an interface covers, the earlier), then objects.
+        /// For an abstract parent: the object types below it that define the field, and the interfaces of those
+        /// types that define it too, as graphql-js orders them: the more possible types a suggestion covers, the
+        /// earlier (an object type covers one); among equals, an interface before the types that implement it,
+        /// then by name.
         private func typeSuggestions(_ parent: NamedType, field: String) -> [String] {
             guard parent.kind.isAbstract else { return [] }
             let schema = context.schema
-            var interfaceUsage: [String: Int] = [:]
-            var objects: [String] = []
+            var usage: [String: Int] = [:]
+            var interfaces: Set<String> = []
             for name in schema.possibleTypes(of: parent.name) {
                 guard case .object(let object) = schema.types[name], object.field(field) != nil else { continue }
-                objects.append(name)
-                for interface in object.interfaces {
-                    guard schema.types[interface]?.field(field) != nil else { continue }
-                    interfaceUsage[interface, default: 0] += 1
+                usage[name] = 1
+                for interface in object.interfaces where schema.types[interface]?.field(field) != nil {
+                    usage[interface, default: 0] += 1
+                    interfaces.insert(interface)
                 }
             }
-            let interfaces = interfaceUsage.keys.sorted {
-                interfaceUsage[$0]! != interfaceUsage[$1]! ? interfaceUsage[$0]! > interfaceUsage[$1]! : $0 < $1
+            return usage.keys.sorted { a, b in
+                if usage[a]! != usage[b]! { return usage[a]! > usage[b]! }
+                if interfaces.contains(a), schema.isSubType(a, b) { return true }
+                if interfaces.contains(b), schema.isSubType(b, a) { return false }
+                return a < b
             }
-            return interfaces + objects.sorted()
         }
     }
 }

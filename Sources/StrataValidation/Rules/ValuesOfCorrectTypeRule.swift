@@ -54,7 +54,13 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
             case .scalar:
                 guard entry.checksLiterals, value.isConstant else { return }
                 if case .failure(let failure) = ScalarCoercion.coerceLiteral(value, scalar: entry.name) {
-                    expected(shown, value, at: value.span, reason: failure.message)
+                    // A built-in scalar's own message names the type and the value already (graphql-js reports
+                    // it alone); a custom scalar's reason is put after the expected type.
+                    if ScalarType.isSpecified(entry.name) {
+                        context.report(failure.message, at: [value.span])
+                    } else {
+                        expected(shown, value, at: value.span, reason: failure.message)
+                    }
                 }
             case .inputObject:
                 guard let object = entry.inputObject else { return }
@@ -63,17 +69,17 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
                 guard case .enumType(let enumType) = entry.type else { return }
                 guard case .enumValue(let name) = value else {
                     let printed = ValuePrinter.print(value)
-                    expected(
-                        shown, value, at: value.span,
-                        reason: "Enum \"\(enumType.name)\" cannot represent non-enum value: \(printed)."
-                            + enumHint(enumType, printed))
+                    context.report(
+                        "Enum \"\(enumType.name)\" cannot represent non-enum value: \(printed)."
+                            + enumType.suggestion(for: printed),
+                        at: [value.span])
                     return
                 }
                 if enumType.value(name.value) == nil {
-                    expected(
-                        shown, value, at: value.span,
-                        reason: "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum."
-                            + enumHint(enumType, name.value))
+                    context.report(
+                        "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum."
+                            + enumType.suggestion(for: name.value),
+                        at: [value.span])
                 }
             default:
                 return  // unknown or non-input types are reported by other rules
@@ -111,11 +117,6 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
                     context.report("Field \"\(object.name).\(fields[0].name.value)\" must be non-null.", at: [span])
                 }
             }
-        }
-
-        private func enumHint(_ enumType: EnumType, _ text: String) -> String {
-            Suggestions.didYouMean(
-                Suggestions.list(text, options: enumType.values.map(\.name)), lead: "the enum value")
         }
 
         private func expected(_ type: TypeRef, _ value: Value, at span: SourceSpan, reason: String? = nil) {

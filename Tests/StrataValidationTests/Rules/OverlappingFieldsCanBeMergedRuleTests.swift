@@ -37,6 +37,19 @@ struct OverlappingFieldsCanBeMergedRuleTests {
             rules: rules)
     }
 
+    @Test("object arguments are the same value whatever the order of their fields")
+    func objectFieldOrder() {
+        expectValid(
+            "{ complicatedArgs { complexArgField(complexArg: {requiredField: true, intField: 1}) "
+                + "complexArgField(complexArg: {intField: 1, requiredField: true}) } }",
+            rules: rules)
+        expectErrors(
+            "{ complicatedArgs { complexArgField(complexArg: {requiredField: true, intField: 1}) "
+                + "complexArgField(complexArg: {intField: 2, requiredField: true}) } }",
+            [("Fields \"complexArgField\" conflict because they have differing arguments.", [(1, 21), (1, 85)])],
+            rules: rules)
+    }
+
     @Test("an interface parent does not make fields exclusive")
     func interfaceParent() {
         expectErrors(

@@ -31,7 +31,7 @@ struct ValuesOfCorrectTypeRuleTests {
     func wrongScalar() {
         expectErrors(
             "{ complicatedArgs { intArgField(intArg: \"3\") } }",
-            [("Expected value of type \"Int\", found \"3\"", [(1, 41)])], rules: rules)
+            [("Int cannot represent non-integer value: \"3\"", [(1, 41)])], rules: rules)
         expectErrors(
             "{ complicatedArgs { intArgField(intArg: 2147483648) } }",
             [("Int cannot represent non 32-bit signed integer value", [(1, 41)])], rules: rules)
@@ -59,7 +59,7 @@ struct ValuesOfCorrectTypeRuleTests {
     func listItems() {
         expectErrors(
             "{ complicatedArgs { stringListArgField(stringListArg: [\"a\", 2]) } }",
-            [("Expected value of type \"String\", found 2", [(1, 61)])], rules: rules)
+            [("String cannot represent a non string value: 2", [(1, 61)])], rules: rules)
     }
 
     @Test("input objects need their required fields and no unknown ones")
@@ -97,9 +97,9 @@ struct ValuesOfCorrectTypeRuleTests {
     func defaultsAndDirectives() {
         expectErrors(
             "query Q($a: Int = \"x\") { dog { name } }",
-            [("Expected value of type \"Int\", found \"x\"", [(1, 19)])], rules: rules)
+            [("Int cannot represent non-integer value: \"x\"", [(1, 19)])], rules: rules)
         expectErrors(
             "{ dog @include(if: 1) { name } }",
-            [("Expected value of type \"Boolean!\", found 1", [(1, 20)])], rules: rules)
+            [("Boolean cannot represent a non boolean value: 1", [(1, 20)])], rules: rules)
     }
 }

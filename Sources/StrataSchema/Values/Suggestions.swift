@@ -1,8 +1,8 @@
 /// "Did you mean …?" hints, in the style of graphql-js: options within an edit distance of about 40% of the input's
 /// length, closest first, at most five, appended to a message.
-enum Suggestions {
+package enum Suggestions {
     /// The options close to `input`, closest first (ties in name order).
-    static func list(_ input: String, options: some Sequence<String>) -> [String] {
+    package static func list(_ input: String, options: some Sequence<String>) -> [String] {
         let lowerInput = Array(input.lowercased().unicodeScalars)
         let threshold = input.unicodeScalars.count * 4 / 10 + 1
         var found: [(distance: Int, option: String)] = []
@@ -21,7 +21,7 @@ enum Suggestions {
     }
 
     /// ` Did you mean "a", "b", or "c"?` (with a leading space), or "" when there is nothing to suggest.
-    static func didYouMean(_ suggestions: [String], lead: String = "", prefix: String = "") -> String {
+    package static func didYouMean(_ suggestions: [String], lead: String = "", prefix: String = "") -> String {
         guard !suggestions.isEmpty else { return "" }
         let quoted = suggestions.prefix(5).map { "\"\(prefix)\($0)\"" }
         let body: String =
@@ -35,7 +35,7 @@ enum Suggestions {
 
     /// Optimal string alignment distance (insertions, deletions, substitutions, adjacent transpositions);
     /// returns `limit + 1` as soon as the distance is known to exceed `limit`.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
