@@ -17,6 +17,11 @@ extension Parser {
             let start = token.start
             let description = try parseStringValue()
             guard let definition = try parseTypeSystemDefinition(description: description, start: start) else {
+                if token.kind == .name {  // `query`, `fragment`, `extend`…: reported at the description
+                    throw SyntaxError(
+                        "Unexpected description, descriptions are supported only on type definitions.",
+                        at: SourceSpan(start: start, end: start))
+                }
                 throw expected("a type-system definition after a description")
             }
             return definition

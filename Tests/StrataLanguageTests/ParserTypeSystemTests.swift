@@ -249,12 +249,17 @@ import Testing
         }
     }
 
-    @Test("descriptions are refused before executable definitions and extensions")
+    @Test("descriptions are refused before executable definitions and extensions, at the description")
     func misplacedDescriptions() throws {
-        for text in ["\"d\" query { a }", "\"d\" { a }", "\"d\" fragment F on T { a }", "\"d\" extend type T @d"] {
+        for text in ["\"d\" query { a }", "\"d\" fragment F on T { a }", "\"d\" extend type T @d"] {
             let error = try #require(parseError(text))
-            #expect(error.message.hasPrefix("Syntax Error: Expected a type-system definition after a description"))
-            #expect(error.offset == 4)
+            #expect(
+                error.message
+                    == "Syntax Error: Unexpected description, descriptions are supported only on type definitions.")
+            #expect(error.offset == 0)
         }
+        let shorthand = try #require(parseError("\"d\" { a }"))
+        #expect(shorthand.message.hasPrefix("Syntax Error: Expected a type-system definition after a description"))
+        #expect(shorthand.offset == 4)
     }
 }

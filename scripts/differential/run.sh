@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs graphql-core's own parser, validation and schema-validation tests, recording every case they feed
+# graphql-core together with its answer, adds a matrix of variable and literal coercions, asks Strata the
+# same questions and prints where the two disagree. graphql-core 3.2.3 is a faithful Python port of graphql-js
+# 16, so this is an independent check of Strata's conformance. Needs pip (graphql-core's source, pytest).
+# Usage: bash scripts/differential/run.sh   (exit status 1 when a disagreement is not a known difference)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="${DIFFERENTIAL_WORK:-/tmp/strata-differential}"
+mkdir -p "$work"
+if [ ! -d "$work/graphql-core-3.2.3" ]; then
+    python3 -m pip download --quiet --no-deps --no-binary :all: graphql-core==3.2.3 -d "$work"
+    tar -xzf "$work"/graphql-core-3.2.3.tar.gz -C "$work"
+fi
+python3 -m pip install --quiet graphql-core==3.2.3 pytest pytest-describe pytest-asyncio 2>/dev/null || true
+cases="$work/cases.jsonl"
+rm -f "$cases"
+(
+    cd "$work/graphql-core-3.2.3"
+    DIFFERENTIAL_OUT="$cases" PYTHONPATH="$here:." python3 -m pytest -q -p no:cacheprovider -p record_plugin \
+        tests/validation tests/language tests/type/test_validation.py >"$work/pytest.log" 2>&1 ||
+        { tail -20 "$work/pytest.log"; exit 1; }
+    python3 "$here/differential.py" generate "$cases"
+)
+swift build --package-path "$here" --scratch-path "$work/.build" >"$work/build.log" 2>&1 ||
+    { grep -E "error" "$work/build.log" | head -20; exit 1; }
+"$work/.build/debug/strata-differential" <"$cases" >"$work/answers.jsonl"
+python3 "$here/differential.py" compare "$cases" "$work/answers.jsonl"
