@@ -102,6 +102,16 @@ private func makeExecutor() throws -> Executor {
                 """)
     }
 
+    @Test("a field selected twice (in the selection and in a fragment) fails once, located at both selections")
+    func mergedFieldErrorLocations() async throws {
+        let h = ExecutionHarness(executor: try makeExecutor())
+        try await h.expect(
+            "{ owner { boom ...F } }\nfragment F on Owner { boom }",
+            equals: """
+                {"errors":[{"message":"kaboom","locations":[{"line":1,"column":11},{"line":2,"column":23}],"path":["owner","boom"],"extensions":{"code":"BAD_USER_INPUT"}}],"data":{"owner":{"boom":null}}}
+                """)
+    }
+
     @Test("nullable list items may be null; Int results outside 32 bits are field errors")
     func leafCoercion() async throws {
         let h = ExecutionHarness(executor: try makeExecutor())

@@ -90,10 +90,10 @@ enum LeafSerializer {
             let text: String
             switch value {
             case .string(let s), .stored(.string(let s)): text = s
-            default: return .failure(FieldError("Enum \"\(name)\" cannot represent non-enum value: \(describe(value))."))
+            default: return .failure(FieldError("Enum \"\(name)\" cannot represent value: \(describe(value))"))
             }
             guard values.contains(text) else {
-                return .failure(FieldError("Enum \"\(name)\" cannot represent value: \"\(text)\"."))
+                return .failure(FieldError("Enum \"\(name)\" cannot represent value: \(describe(.string(text)))"))
             }
             return .success(.string(text))
         case .notLeaf:
@@ -130,10 +130,11 @@ enum LeafSerializer {
             let name: String
             switch value {
             case .string(let s), .stored(.string(let s)): name = s
-            default: return .failure(FieldError("Enum \"\(enumType.name)\" cannot represent non-enum value: \(describe(value))."))
+            default: return .failure(FieldError("Enum \"\(enumType.name)\" cannot represent value: \(describe(value))"))
             }
             guard enumType.values.contains(where: { $0.name == name }) else {
-                return .failure(FieldError("Enum \"\(enumType.name)\" cannot represent value: \"\(name)\"."))
+                return .failure(
+                    FieldError("Enum \"\(enumType.name)\" cannot represent value: \(describe(.string(name)))"))
             }
             return .success(.string(name))
         case .scalar(let scalar):
@@ -152,33 +153,52 @@ enum LeafSerializer {
             case .int(let i): return .failure(FieldError("Int cannot represent non 32-bit signed integer value: \(i)"))
             case .double(let d) where d.rounded() == d && d >= Double(Int32.min) && d <= Double(Int32.max):
                 return .success(.int(Int64(d)))
+            case .double(let d) where d.isFinite && d.rounded() == d:
+                return .failure(FieldError("Int cannot represent non 32-bit signed integer value: \(describe(value))"))
             case .bool(let b): return .success(.int(b ? 1 : 0))
-            default: return .failure(FieldError("Int cannot represent non-integer value: \(describe(value))"))
+            default:
+                // Numeric text is read as a number, as graphql-js does (the spec's example: "123" gives 123).
+                if case .string(let text) = value, let number = Double(numericText: text), number.rounded() == number {
+                    guard number >= Double(Int32.min), number <= Double(Int32.max) else {
+                        return .failure(
+                            FieldError("Int cannot represent non 32-bit signed integer value: \(describe(value))"))
+                    }
+                    return .success(.int(Int64(number)))
+                }
+                return .failure(FieldError("Int cannot represent non-integer value: \(describe(value))"))
             }
         case .float:
             switch value {
             case .int(let i): return .success(.double(Double(i)))
             case .double(let d) where d.isFinite: return .success(.double(d))
             case .bool(let b): return .success(.double(b ? 1 : 0))
+            case .string(let text) where Double(numericText: text)?.isFinite == true:
+                return .success(.double(Double(numericText: text)!))
             default: return .failure(FieldError("Float cannot represent non numeric value: \(describe(value))"))
             }
         case .string:
             switch value {
             case .string(let s): return .success(.string(s))
             case .int(let i): return .success(.string(String(i)))
-            case .double(let d): return .success(.string(d.description))
+            case .double(let d) where d.isFinite: return .success(.string(JSONWriter.javaScriptText(d)))
             case .bool(let b): return .success(.string(b ? "true" : "false"))
             case .stored(.timestamp(let t)): return .success(.dateTime(t))
             case .stored(.date(let d)): return .success(.date(d))
             default: return .failure(FieldError("String cannot represent value: \(describe(value))"))
             }
         case .boolean:
-            if case .bool(let b) = value { return .success(.bool(b)) }
-            return .failure(FieldError("Boolean cannot represent a non boolean value: \(describe(value))"))
+            switch value {
+            case .bool(let b): return .success(.bool(b))
+            case .int(let i): return .success(.bool(i != 0))
+            case .double(let d) where d.isFinite: return .success(.bool(d != 0))
+            default: return .failure(FieldError("Boolean cannot represent a non boolean value: \(describe(value))"))
+            }
         case .id, .uuid:
             switch value {
             case .string(let s): return .success(.string(s))
             case .int(let i): return .success(.string(String(i)))
+            case .double(let d) where scalar.name == "ID" && d.isFinite && d.rounded() == d:
+                return .success(.string(JSONWriter.javaScriptText(d)))
             default: return .failure(FieldError("\(scalar.name) cannot represent value: \(describe(value))"))
             }
         case .dateTime:
@@ -237,17 +257,35 @@ enum LeafSerializer {
         }
     }
 
+    /// The value as graphql-js's messages show it: numbers as JavaScript prints them, strings and lists as JSON.
     static func describe(_ value: OutputValue) -> String {
         switch value {
         case .null: "null"
         case .int(let i): String(i)
-        case .double(let d): String(d)
-        case .string(let s): "\"\(s)\""
+        case .double(let d): JSONWriter.javaScriptText(d)
+        case .string(let s): JSONValue.string(s).serialized()
         case .bool(let b): String(b)
         case .stored(let s): s.description
-        case .json: "JSON value"
-        case .list: "list"
-        case .object: "object"
+        case .json(let json): json.serialized()
+        case .list(let items): "[" + items.map(describe).joined(separator: ", ") + "]"
+        case .object: "{}"
         }
+    }
+}
+
+extension Double {
+    /// The number in `text` as JavaScript's `Number(text)` reads a non-empty decimal string (optional sign,
+    /// fraction and exponent, white space around it); nil for anything else, hexadecimal and `Infinity` included.
+    init?(numericText text: String) {
+        var bytes = Substring(text).utf8[...]
+        while let first = bytes.first, first == 0x20 || (0x09...0x0D).contains(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || (0x09...0x0D).contains(last) { bytes = bytes.dropLast() }
+        let allowed: (UInt8) -> Bool = { byte in
+            (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte | 0x20 == 0x65
+        }
+        guard bytes.contains(where: { (0x30...0x39).contains($0) }), bytes.allSatisfy(allowed),
+            let number = Double(String(decoding: bytes, as: UTF8.self))
+        else { return nil }
+        self = number
     }
 }
