@@ -112,6 +112,18 @@ private func makeExecutor() throws -> Executor {
                 """)
     }
 
+    @Test("a nullable variable given as null for a non-null argument with a default is a field error at the variable")
+    func nullVariableForNonNullArgument() async throws {
+        let h = ExecutionHarness(executor: try makeExecutor())
+        try await h.expect(
+            "query Q($t: Int) { echo(times: $t) }", variables: ["t": .null],
+            equals: """
+                {"errors":[{"message":"Argument \\"times\\" of non-null type \\"Int!\\" must not be null.","locations":[{"line":1,"column":32}],"path":["echo"],"extensions":{"code":"BAD_USER_INPUT"}}],"data":null}
+                """)
+        // Left out, the variable leaves the argument to its default.
+        try await h.expect("query Q($t: Int) { echo(times: $t) }", equals: #"{"data":{"echo":["default"]}}"#)
+    }
+
     @Test("nullable list items may be null; Int results outside 32 bits are field errors")
     func leafCoercion() async throws {
         let h = ExecutionHarness(executor: try makeExecutor())

@@ -8,6 +8,7 @@ Run through run.sh, which records the other cases from graphql-core's own test s
 
 import itertools
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -44,6 +45,12 @@ def _nulled(data, path):
 
 
 KNOWN_EXECUTION = [
+    ("argument message names the reason",
+     lambda c, response, extra, missing: len(extra) == len(missing) and all(
+         e[1].startswith('Argument "') and "has invalid value:" in e[1] for e in extra) and all(
+         m[1].startswith('Argument "') and "has invalid value {" in m[1] for m in missing),
+     "for an argument literal that cannot be coerced at run time (a variable inside it is null where null is not "
+     "allowed), graphql-js prints the literal; Strata says which part failed and why"),
     ("errors under a nulled parent",
      lambda c, response, extra, missing: response.get("data") == c["expected"]["data"] and all(
          _nulled(c["expected"]["data"], path) for path, _ in extra + missing),
@@ -138,7 +145,9 @@ type Dog implements Node & Named { id: ID! name: String barks: Boolean! owner: P
 type Cat implements Node & Named { id: ID! name: String lives: Int! owner: Person! }
 union Pet = Dog | Cat
 enum Color { RED GREEN BLUE }
+input Filter { name: String min: Int = 0 colors: [Color!] nested: Filter }
 type Query {
+  echo(a: Int, b: [String!] = ["x"], c: Color = RED, f: Filter, n: Int! = 3, l: [[Int]]): String
   me: Person
   strictMe: Person!
   people: [Person!]!
@@ -241,6 +250,8 @@ def generate_execution(path, count=600, seed=7):
         return " ".join(parts)
 
     def field_selection(field_name, field, depth, fragments):
+        if field_name == "echo":
+            return echo_field()
         text = field_name
         if rng.random() < 0.2:
             text = f"a{rng.randint(0, 2)}: {field_name}"
@@ -252,7 +263,41 @@ def generate_execution(path, count=600, seed=7):
             text += " { " + (selection(field.type, depth + 1, fragments) if depth < 4 else "__typename") + " }"
         return text
 
-    def resolve(parent, info, **_):
+    def literal(kind):
+        valid = {
+            "a": ["1", "-7", "null", "$va"],
+            "b": ['["p", "q"]', '"single"', "[]", "null", "$vb", '["p", $vs]'],
+            "c": ["GREEN", "BLUE", "$vc", "null"],
+            "f": ["{name: \"n\"}", "{min: 5, colors: [RED, $vc]}", "{nested: {name: $vs}}", "$vf", "{}",
+                  "{min: null}", "{colors: BLUE}"],
+            "n": ["4", "$va"],
+            "l": ["[[1, 2], [3]]", "1", "[1, 2]", "[[1], null]", "[[$va]]"],
+        }
+        invalid = {"a": ['"1"', "2.5"], "b": ["[null]"], "c": ['"RED"'], "f": ["{name: $missing}", "{x: 1}"],
+                   "n": ["null"], "l": ['[["a"]]']}
+        return rng.choice(invalid[kind] if rng.random() < 0.1 else valid[kind])
+
+    def echo_field():
+        arguments = [f"{k}: {literal(k)}" for k in "abcfnl" if rng.random() < 0.4]
+        text = f"e{rng.randint(0, 99)}: echo" + (f"({', '.join(arguments)})" if arguments else "")
+        return text
+
+    def variable_values():
+        valid = {
+            "va": [1, None, 3.0, -2],
+            "vb": [["a"], "a", None, []],
+            "vc": ["BLUE", None],
+            "vs": ["s", None],
+            "vf": [{"name": "x"}, {"colors": "RED"}, None, {"nested": {"min": 2}}, {"min": None}],
+        }
+        invalid = {"va": ["x", 2 ** 40, 1.5], "vb": [[None], [1]], "vc": ["PINK", 1], "vs": [5],
+                   "vf": [{"min": "1"}, {"nope": 1}, {"colors": ["RED", None]}]}
+        return {name: rng.choice(invalid[name] if rng.random() < 0.05 else pool)
+                for name, pool in valid.items() if rng.random() < 0.6}
+
+    def resolve(parent, info, **arguments):
+        if info.field_name == "echo":
+            return json.dumps(arguments, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         found = parent.get(info.field_name) if isinstance(parent, dict) else None
         if isinstance(found, dict) and "$error" in found:
             raise GraphQLError(found["$error"])
@@ -267,19 +312,27 @@ def generate_execution(path, count=600, seed=7):
         while written < count:
             fragments = []
             body = selection(query_type, 0, fragments)
-            operation = "query Q($yes: Boolean = true, $no: Boolean = false) { " + body + " }\n" + "\n".join(fragments)
+            if rng.random() < 0.5:
+                body += " " + echo_field()
+            # Every variable is used, so that only the subject of the case can make the document invalid.
+            body += " zz: echo(a: $va, b: $vb, c: $vc, f: {name: $vs, nested: $vf}) @include(if: $yes) @skip(if: $no)"
+            header = ("query Q($yes: Boolean = true, $no: Boolean = false, $va: Int, $vb: [String!], $vc: Color = GREEN,"
+                      " $vs: String, $vf: Filter)")
+            operation = header + " { " + body + " }\n" + "\n".join(fragments)
             document = parse(operation)
-            if validate(schema, document):
-                continue  # e.g. two aliases asking for different fields: not this check's subject
+            if any("conflict" in e.message for e in validate(schema, document)):
+                continue  # two aliases asking for different fields: not this check's subject
+            variables = variable_values()
             root = plain(query_type, 0)
             root.pop("__typename", None)
             result = graphql_sync(schema, operation, root_value=root, field_resolver=resolve,
-                                  type_resolver=resolve_type)
+                                  type_resolver=resolve_type, variable_values=variables)
             expected = {"data": result.data, "errors": [
                 {"message": e.message, "path": e.path, "locations": [[l.line, l.column] for l in e.locations or []]}
                 for e in result.errors or []]}
             out.write(json.dumps({"case": "execute", "schemaSDL": EXECUTION_SDL, "operation": operation,
-                                  "rootValue": json.dumps(root), "expected": expected}) + "\n")
+                                  "rootValue": json.dumps(root), "variables": json.dumps(variables),
+                                  "expected": expected}) + "\n")
             written += 1
 
 
@@ -360,6 +413,6 @@ def compare(cases_path, answers_path):
 if __name__ == "__main__":
     if sys.argv[1] == "generate":
         generate(sys.argv[2])
-        generate_execution(sys.argv[2])
+        generate_execution(sys.argv[2], seed=int(os.environ.get("DIFFERENTIAL_SEED", "7")))
     else:
         compare(sys.argv[2], sys.argv[3])

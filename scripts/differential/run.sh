@@ -3,7 +3,8 @@
 # graphql-core together with its answer, adds a matrix of variable and literal coercions, asks Strata the
 # same questions and prints where the two disagree. graphql-core 3.2.3 is a faithful Python port of graphql-js
 # 16, so this is an independent check of Strata's conformance. Needs pip (graphql-core's source, pytest).
-# Usage: bash scripts/differential/run.sh   (exit status 1 when a disagreement is not a known difference)
+# Usage: bash scripts/differential/run.sh   (exit status 1 when a disagreement is not a known difference;
+#        DIFFERENTIAL_SEED=n draws other random operations and data than the default seed 7)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="${DIFFERENTIAL_WORK:-/tmp/strata-differential}"

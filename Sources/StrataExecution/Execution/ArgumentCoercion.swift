@@ -16,6 +16,15 @@ enum ArgumentCoercion {
             if let given {
                 if case .variable(let variable) = given.value {
                     if let value = variables[variable.value] {
+                        // A nullable variable may stand where a non-null argument has a default (validation
+                        // allows it); given as null, it is a field error (spec §6.4.1 CoerceArgumentValues).
+                        if value.isNull, argumentDefinition.type.isNonNull {
+                            return .failure(
+                                FieldError(
+                                    "Argument \"\(name)\" of non-null type \"\(argumentDefinition.type)\" must not be null.",
+                                    code: .badUserInput
+                                ).located(at: [given.value.span]))
+                        }
                         values[name] = value
                         continue
                     }
@@ -26,7 +35,9 @@ enum ArgumentCoercion {
                         values[name] = value
                         continue
                     case .failure(let failure):
-                        return .failure(FieldError("Argument \"\(name)\" has invalid value: \(failure.message)", code: .badUserInput))
+                        return .failure(
+                            FieldError("Argument \"\(name)\" has invalid value: \(failure.message)", code: .badUserInput)
+                                .located(at: [given.value.span]))
                     }
                 }
             }

@@ -97,10 +97,12 @@ public struct FieldError: Error, Sendable {
     private final class Details: Sendable {
         let extensions: [ErrorExtension]
         let underlyingDescription: String?
+        let spans: [SourceSpan]
 
-        init(extensions: [ErrorExtension], underlyingDescription: String?) {
+        init(extensions: [ErrorExtension], underlyingDescription: String?, spans: [SourceSpan] = []) {
             self.extensions = extensions
             self.underlyingDescription = underlyingDescription
+            self.spans = spans
         }
     }
 
@@ -118,13 +120,27 @@ public struct FieldError: Error, Sendable {
     /// Entries of the error's `extensions` besides `code`.
     public var extensions: [ErrorExtension] {
         get { details?.extensions ?? [] }
-        set { details = Details(extensions: newValue, underlyingDescription: underlyingDescription) }
+        set { details = Details(extensions: newValue, underlyingDescription: underlyingDescription, spans: spans) }
     }
 
     /// What went wrong underneath (a database's own message), for the server's log; never sent to the client.
     public var underlyingDescription: String? {
         get { details?.underlyingDescription }
-        set { details = Details(extensions: extensions, underlyingDescription: newValue) }
+        set { details = Details(extensions: extensions, underlyingDescription: newValue, spans: spans) }
+    }
+
+    /// Where in the document the error is, when that is narrower than the field: an argument's value. Empty (the
+    /// usual case) locates the error at the field's selections.
+    public var spans: [SourceSpan] {
+        get { details?.spans ?? [] }
+        set { details = Details(extensions: extensions, underlyingDescription: underlyingDescription, spans: newValue) }
+    }
+
+    /// This error, located at `spans` rather than at the field.
+    func located(at spans: [SourceSpan]) -> FieldError {
+        var copy = self
+        copy.spans = spans
+        return copy
     }
 }
 

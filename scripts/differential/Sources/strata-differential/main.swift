@@ -87,8 +87,13 @@ func locations(_ error: GraphQLError) -> [[Int]] { error.locations.map { [$0.lin
 /// `__typename` member (else the field's type); `{"$error": "message"}` as a field's value makes the field fail.
 @MainActor func execute(_ operation: String, over root: JSONValue, variables: JSONValue?, schema: Schema) -> String {
     var resolvers = ResolverTable()
+    // `Query.echo` answers its coerced arguments as JSON text with sorted keys, as the Python side does.
+    resolvers.setEach("Query", "echo") { _, arguments in
+        let members = arguments.sorted { $0.key < $1.key }.map { JSONMember($0.key, sortedKeys($0.value.jsonValue)) }
+        return .value(.string(JSONValue.object(members).serialized()))
+    }
     for case .object(let type) in schema.types.values {
-        for field in type.fields where !field.name.hasPrefix("__") {
+        for field in type.fields where !field.name.hasPrefix("__") && !(type.name == "Query" && field.name == "echo") {
             let name = field.name
             let fieldType = field.type
             resolvers.setEach(type.name, name) { parent, _ in
@@ -121,6 +126,15 @@ func locations(_ error: GraphQLError) -> [[Int]] { error.locations.map { [$0.lin
     }
     semaphore.wait()
     return String(decoding: body, as: UTF8.self)
+}
+
+func sortedKeys(_ json: JSONValue) -> JSONValue {
+    switch json {
+    case .object(let members):
+        .object(members.sorted { $0.key < $1.key }.map { JSONMember($0.key, sortedKeys($0.value)) })
+    case .array(let items): .array(items.map(sortedKeys))
+    default: json
+    }
 }
 
 func output(_ json: JSONValue, _ type: TypeRef, _ schema: Schema) -> OutputValue {
