@@ -124,6 +124,18 @@ private func makeExecutor() throws -> Executor {
         try await h.expect("query Q($t: Int) { echo(times: $t) }", equals: #"{"data":{"echo":["default"]}}"#)
     }
 
+    @Test("@skip or @include whose variable is given as null fails the operation at the variable, without data")
+    func nullCondition() async throws {
+        let h = ExecutionHarness(executor: try makeExecutor())
+        let query = "query Q($hide: Boolean = false) { nums @skip(if: $hide) }"
+        try await h.expect(
+            query, variables: ["hide": .null],
+            equals: """
+                {"errors":[{"message":"Argument \\"if\\" of non-null type \\"Boolean!\\" must not be null.","locations":[{"line":1,"column":50}],"extensions":{"code":"BAD_USER_INPUT"}}],"data":null}
+                """)
+        try await h.expect(query, variables: ["hide": .bool(true)], equals: #"{"data":{}}"#)
+    }
+
     @Test("nullable list items may be null; Int results outside 32 bits are field errors")
     func leafCoercion() async throws {
         let h = ExecutionHarness(executor: try makeExecutor())

@@ -292,8 +292,11 @@ def generate_execution(path, count=600, seed=7):
         }
         invalid = {"va": ["x", 2 ** 40, 1.5], "vb": [[None], [1]], "vc": ["PINK", 1], "vs": [5],
                    "vf": [{"min": "1"}, {"nope": 1}, {"colors": ["RED", None]}]}
-        return {name: rng.choice(invalid[name] if rng.random() < 0.05 else pool)
-                for name, pool in valid.items() if rng.random() < 0.6}
+        chosen = {name: rng.choice(invalid[name] if rng.random() < 0.05 else pool)
+                  for name, pool in valid.items() if rng.random() < 0.6}
+        if rng.random() < 0.1:
+            chosen[rng.choice(["yes", "no"])] = rng.choice([True, False, None])
+        return chosen
 
     def resolve(parent, info, **arguments):
         if info.field_name == "echo":

@@ -147,6 +147,14 @@ public final class Executor: Sendable {
         case .failure(let failure):
             return .requestErrors(failure.errors.map { $0.located(in: prepared.source) }, code: .badUserInput)
         }
+        let conditionErrors = NullConditionCheck.errors(operation, fragments: prepared.fragments, variables: variables)
+        if !conditionErrors.isEmpty {
+            let located = conditionErrors.map { $0.located(in: prepared.source) }
+            var body: [UInt8] = [UInt8(ascii: "{")]
+            ResponseWriter.appendErrors(located, to: &body)
+            body.append(contentsOf: ",\"data\":null}".utf8)
+            return GraphQLResponse(outcome: .executed, body: body, errors: located)
+        }
         let execution = ExecutionRun(
             schema: schema, source: prepared.source, fragments: prepared.fragments, variables: variables,
             plans: prepared.plans, resolvers: resolvers,
