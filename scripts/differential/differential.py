@@ -155,6 +155,13 @@ type Query {
   named(first: Int = 2): [Named!]
   pet: Pet
 }
+type Mutation {
+  echo(a: Int, b: [String!] = ["x"], c: Color = RED, f: Filter, n: Int! = 3, l: [[Int]]): String
+  me: Person
+  strictMe: Person!
+  people: [Person!]!
+  pet: Pet
+}
 """
 
 
@@ -314,19 +321,28 @@ def generate_execution(path, count=600, seed=7):
         written = 0
         while written < count:
             fragments = []
-            body = selection(query_type, 0, fragments)
+            root_type = schema.mutation_type if rng.random() < 0.25 else query_type
+            body = selection(root_type, 0, fragments)
             if rng.random() < 0.5:
                 body += " " + echo_field()
+            if root_type is query_type and rng.random() < 0.2:
+                name = rng.choice(["Person", "Pet", "Node", "Color", "Filter", "Query", "Missing", "Boolean"])
+                body += (f' t: __type(name: "{name}") {{ name kind fields(includeDeprecated: true) {{ name '
+                         "args { name defaultValue type { name kind ofType { name kind } } } type { name kind "
+                         "ofType { name kind ofType { name kind } } } } interfaces { name } possibleTypes { name } "
+                         "enumValues { name isDeprecated } inputFields { name defaultValue } }")
             # Every variable is used, so that only the subject of the case can make the document invalid.
             body += " zz: echo(a: $va, b: $vb, c: $vc, f: {name: $vs, nested: $vf}) @include(if: $yes) @skip(if: $no)"
             header = ("query Q($yes: Boolean = true, $no: Boolean = false, $va: Int, $vb: [String!], $vc: Color = GREEN,"
                       " $vs: String, $vf: Filter)")
+            if root_type is not query_type:
+                header = "mutation" + header[len("query"):]
             operation = header + " { " + body + " }\n" + "\n".join(fragments)
             document = parse(operation)
             if any("conflict" in e.message for e in validate(schema, document)):
                 continue  # two aliases asking for different fields: not this check's subject
             variables = variable_values()
-            root = plain(query_type, 0)
+            root = plain(root_type, 0)
             root.pop("__typename", None)
             result = graphql_sync(schema, operation, root_value=root, field_resolver=resolve,
                                   type_resolver=resolve_type, variable_values=variables)

@@ -88,12 +88,16 @@ func locations(_ error: GraphQLError) -> [[Int]] { error.locations.map { [$0.lin
 @MainActor func execute(_ operation: String, over root: JSONValue, variables: JSONValue?, schema: Schema) -> String {
     var resolvers = ResolverTable()
     // `Query.echo` answers its coerced arguments as JSON text with sorted keys, as the Python side does.
-    resolvers.setEach("Query", "echo") { _, arguments in
-        let members = arguments.sorted { $0.key < $1.key }.map { JSONMember($0.key, sortedKeys($0.value.jsonValue)) }
-        return .value(.string(JSONValue.object(members).serialized()))
+    for root in ["Query", "Mutation"] {
+        resolvers.setEach(root, "echo") { _, arguments in
+            let members = arguments.sorted { $0.key < $1.key }.map {
+                JSONMember($0.key, sortedKeys($0.value.jsonValue))
+            }
+            return .value(.string(JSONValue.object(members).serialized()))
+        }
     }
-    for case .object(let type) in schema.types.values {
-        for field in type.fields where !field.name.hasPrefix("__") && !(type.name == "Query" && field.name == "echo") {
+    for case .object(let type) in schema.types.values where !type.name.hasPrefix("__") {
+        for field in type.fields where !field.name.hasPrefix("__") && field.name != "echo" {
             let name = field.name
             let fieldType = field.type
             resolvers.setEach(type.name, name) { parent, _ in
