@@ -13,17 +13,22 @@ if [ ! -d "$work/graphql-core-3.2.3" ]; then
     python3 -m pip download --quiet --no-deps --no-binary :all: graphql-core==3.2.3 -d "$work"
     tar -xzf "$work"/graphql-core-3.2.3.tar.gz -C "$work"
 fi
-python3 -m pip install --quiet graphql-core==3.2.3 pytest pytest-describe pytest-asyncio 2>/dev/null || true
+# A virtual environment of its own, with pinned versions: nothing is installed into the system's Python.
+if [ ! -x "$work/venv/bin/python" ]; then
+    python3 -m venv "$work/venv"
+    "$work/venv/bin/python" -m pip install --quiet graphql-core==3.2.3 pytest==9.0.3 pytest-describe==3.2.0
+fi
+python="$work/venv/bin/python"
 cases="$work/cases.jsonl"
 rm -f "$cases"
 (
     cd "$work/graphql-core-3.2.3"
-    DIFFERENTIAL_OUT="$cases" PYTHONPATH="$here:." python3 -m pytest -q -p no:cacheprovider -p record_plugin \
+    DIFFERENTIAL_OUT="$cases" PYTHONPATH="$here:." "$python" -m pytest -q -p no:cacheprovider -o addopts="" -p record_plugin \
         tests/validation tests/language tests/type/test_validation.py >"$work/pytest.log" 2>&1 ||
         { tail -20 "$work/pytest.log"; exit 1; }
-    python3 "$here/differential.py" generate "$cases"
+    "$python" "$here/differential.py" generate "$cases"
 )
 swift build --package-path "$here" --scratch-path "$work/.build" >"$work/build.log" 2>&1 ||
     { grep -E "error" "$work/build.log" | head -20; exit 1; }
 "$work/.build/debug/strata-differential" <"$cases" >"$work/answers.jsonl"
-python3 "$here/differential.py" compare "$cases" "$work/answers.jsonl"
+"$python" "$here/differential.py" compare "$cases" "$work/answers.jsonl"
