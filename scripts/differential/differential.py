@@ -65,8 +65,12 @@ KNOWN_EXECUTION = [
      "(its fragment-pair cache); the sampled ones were real conflicts by the specification's FieldsInSetCanMerge"),
 ]
 
-# The same for value coercion, matched against the case.
+# The same for value coercion and parsing, matched against the case.
 KNOWN_VALUES = [
+    ("long braced Unicode escape",
+     lambda c: c["case"] == "parse" and re.search(r"\\u\{[0-9A-Fa-f]{9,}\}", c["document"]) is not None,
+     "graphql-js reads at most eight hex digits in \\u{…}; the specification allows any number as long as the value "
+     "is a Unicode scalar value, and Strata follows the specification (\\u{000000000} is U+0000)"),
     ("ID from a number beyond 2^53",
      lambda c: c["case"] == "variable" and c["type"] == "ID" and abs(float(json.loads(c["variable"]))) > 2 ** 53,
      "JSON numbers that large lose digits as doubles; Strata refuses them as IDs rather than serve a different ID "

@@ -13,6 +13,15 @@ def write(record):
     OUT.flush()
 
 
+def _encodable(text):
+    """Whether the text can be sent as UTF-8 at all (a Python string may hold a lone surrogate; a request cannot)."""
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def located(errors):
     return [
         {"message": e.message, "locations": [[l.line, l.column] for l in (e.locations or [])]}
@@ -67,7 +76,7 @@ def pytest_configure(config):
         text = source if isinstance(source, str) else source.body
         plain = not args and not any(kwargs.get(k) for k in
                                      ("allow_legacy_fragment_variables", "max_tokens", "no_location"))
-        if plain:
+        if plain and _encodable(text):
             try:
                 original_parse(source)
                 write({"case": "parse", "document": text, "expected": {"ok": True}})
@@ -76,6 +85,24 @@ def pytest_configure(config):
                     "ok": False, "message": error.message,
                     "locations": [[l.line, l.column] for l in (error.locations or [])]}})
         return original_parse(source, *args, **kwargs)
+
+    # Lexer errors met on a document's first token: parsing the same text must fail at the same place.
+    import graphql.language.lexer as lexer_module
+    original_advance = lexer_module.Lexer.advance
+
+    def record_advance(self):
+        first = getattr(self, "_differential_advanced", False) is False
+        self._differential_advanced = True
+        try:
+            return original_advance(self)
+        except GraphQLSyntaxError as error:
+            if first and _encodable(self.source.body):
+                write({"case": "parse", "document": self.source.body, "expected": {
+                    "ok": False, "message": error.message,
+                    "locations": [[l.line, l.column] for l in (error.locations or [])]}})
+            raise
+
+    lexer_module.Lexer.advance = record_advance
 
     parser_module.parse = record_parse
     graphql.language.parse = record_parse
