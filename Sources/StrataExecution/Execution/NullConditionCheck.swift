@@ -10,8 +10,8 @@ enum NullConditionCheck {
     static func errors(
         _ operation: OperationDefinition, fragments: [String: FragmentDefinition], variables: [String: InputValue]
     ) -> [GraphQLError] {
+        guard variables.values.contains(where: \.isNull) else { return [] }
         let nullVariables = Set(variables.filter { $0.value.isNull }.keys)
-        if nullVariables.isEmpty { return [] }
         var errors: [GraphQLError] = []
         var visited: Set<String> = []
         func check(_ directives: [Directive]) {
