@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The Strata side of scripts/differential/run.sh: reads cases as JSON lines on standard input and answers each
@@ -6,16 +6,17 @@ import PackageDescription
 let package = Package(
     name: "strata-differential",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(path: "../..")],
+    // Named, so that the products below find it whatever the checkout's directory is called.
+    dependencies: [.package(name: "Strata", path: "../..")],
     targets: [
         .executableTarget(
             name: "strata-differential",
             dependencies: [
-                .product(name: "StrataLanguage", package: "main"),
-                .product(name: "StrataSchema", package: "main"),
-                .product(name: "StrataValidation", package: "main"),
-                .product(name: "StrataJSON", package: "main"),
-                .product(name: "StrataExecution", package: "main"),
+                .product(name: "StrataLanguage", package: "Strata"),
+                .product(name: "StrataSchema", package: "Strata"),
+                .product(name: "StrataValidation", package: "Strata"),
+                .product(name: "StrataJSON", package: "Strata"),
+                .product(name: "StrataExecution", package: "Strata"),
             ])
     ]
 )
