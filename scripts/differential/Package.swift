@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The Strata side of scripts/differential/run.sh: reads cases as JSON lines on standard input and answers each
-// with what Strata's parser, schema builder, validator, value coercion or executor makes of it. Not part of the product.
+// with what Strata's parser, schema builder, validator, value coercion or executor makes of it.
+// Not part of the product.
 let package = Package(
     name: "strata-differential",
     platforms: [.macOS(.v14)],
