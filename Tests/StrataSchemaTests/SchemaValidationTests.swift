@@ -226,7 +226,10 @@ struct InvalidSchemaCase: CustomTestStringConvertible, Sendable {
             errors: [#"2:22 Input field "I.x" has invalid default value at "value.n": Int cannot represent non-integer value: 1.5"#]),
         InvalidSchemaCase(
             rule: "invalid enum default", sdl: "type Query { a(e: E = C): Int }\nenum E { A B }",
-            errors: [#"1:23 Argument "Query.a(e:)" has invalid default value: Value "C" does not exist in "E" enum. Did you mean the enum value "A" or "B"?"#]),
+            errors: [
+                #"1:23 Argument "Query.a(e:)" has invalid default value: Value "C" does not exist in "E" enum. "#
+                    + #"Did you mean the enum value "A" or "B"?"#
+            ]),
         InvalidSchemaCase(
             rule: "invalid directive argument default", sdl: "directive @d(n: Int! = null) on FIELD\ntype Query { a: Int }",
             errors: [#"1:24 Argument "@d(n:)" has invalid default value: Expected value of type "Int!", found null."#]),

@@ -19,9 +19,10 @@ enum ArgumentCoercion {
                         // A nullable variable may stand where a non-null argument has a default (validation
                         // allows it); given as null, it is a field error (spec §6.4.1 CoerceArgumentValues).
                         if value.isNull, argumentDefinition.type.isNonNull {
+                            let type = argumentDefinition.type
                             return .failure(
                                 FieldError(
-                                    "Argument \"\(name)\" of non-null type \"\(argumentDefinition.type)\" must not be null.",
+                                    "Argument \"\(name)\" of non-null type \"\(type)\" must not be null.",
                                     code: .badUserInput
                                 ).located(at: [given.value.span]))
                         }
@@ -35,9 +36,9 @@ enum ArgumentCoercion {
                         values[name] = value
                         continue
                     case .failure(let failure):
+                        let message = "Argument \"\(name)\" has invalid value: \(failure.message)"
                         return .failure(
-                            FieldError("Argument \"\(name)\" has invalid value: \(failure.message)", code: .badUserInput)
-                                .located(at: [given.value.span]))
+                            FieldError(message, code: .badUserInput).located(at: [given.value.span]))
                     }
                 }
             }

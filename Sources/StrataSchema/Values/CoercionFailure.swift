@@ -45,7 +45,8 @@ public struct CoercionFailure: Error, Sendable, Hashable, CustomStringConvertibl
         var text = "Variable \"$\(variableName)\" got invalid value"
         if let shown = invalidValue ?? given {
             let json = shown.serialized()
-            text += " " + (json.utf8.count > 200 ? String(decoding: json.utf8.prefix(200), as: UTF8.self) + "…" : json)
+            let cut = json.utf8.count > 200 ? String(decoding: json.utf8.prefix(200), as: UTF8.self) + "…" : json
+            text += " " + cut
         }
         if !path.isEmpty { text += " at \"\(pathText(root: variableName))\"" }
         return text + "; " + message

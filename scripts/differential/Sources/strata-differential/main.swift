@@ -104,7 +104,8 @@ func locations(_ error: GraphQLError) -> [[Int]] { error.locations.map { [$0.lin
                 let source: JSONValue
                 switch parent {
                 case .root: source = root
-                case .map(_, let fields): if case .json(let json)? = fields["__json"] { source = json } else { source = .null }
+                case .map(_, let fields):
+                    if case .json(let json)? = fields["__json"] { source = json } else { source = .null }
                 default: source = .null
                 }
                 guard case .object(let members) = source, let value = members.first(where: { $0.key == name })?.value
