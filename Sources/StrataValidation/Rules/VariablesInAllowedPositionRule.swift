@@ -20,7 +20,9 @@ public struct VariablesInAllowedPositionRule: ValidationRule {
         override func leaveDocument(_ document: Document) {
             for (index, operation) in context.operations.enumerated() {
                 var definitions: [String: VariableDefinition] = [:]
-                for definition in operation.variableDefinitions where definitions[definition.variable.value] == nil {
+                // A name defined twice (an error of its own) is checked against its last definition, as graphql-js
+                // does, so that both report the same uses.
+                for definition in operation.variableDefinitions {
                     definitions[definition.variable.value] = definition
                 }
                 for usage in context.recursiveVariableUsages(ofOperation: index) {

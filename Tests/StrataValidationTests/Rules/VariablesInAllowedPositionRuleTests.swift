@@ -12,6 +12,15 @@ struct VariablesInAllowedPositionRuleTests {
         expectValid("query Q($s: String) { complicatedArgs { stringListArgField(stringListArg: [$s]) } }", rules: rules)
     }
 
+    @Test("a variable defined twice is checked against its last definition, as graphql-js checks it")
+    func duplicateDefinition() {
+        expectErrors(
+            "query Q($i: Int, $i: String) { complicatedArgs { intArgField(intArg: $i) } }",
+            [("Variable \"$i\" of type \"String\" used in position expecting type \"Int\".", [(1, 18), (1, 70)])],
+            rules: rules)
+        expectValid("query Q($i: String, $i: Int) { complicatedArgs { intArgField(intArg: $i) } }", rules: rules)
+    }
+
     @Test("a nullable variable may fill a non-null position when it or the position has a default")
     func defaultAllowances() {
         expectValid(
