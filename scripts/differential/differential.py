@@ -519,6 +519,15 @@ def compare(cases_path, answers_path):
         if case["case"] == "execute" and not reason:
             response = json.loads(answer["response"])
             reason = next((name for name, test, _ in KNOWN_EXECUTION if test(case, response, extra, missing)), None)
+            if not reason:
+                # Several known differences in one response: take out the argument messages, pair by pair, and
+                # explain the rest.
+                paths = {json.dumps(p) for p, m in extra if "has invalid value:" in m} & {
+                    json.dumps(p) for p, m in missing if "has invalid value {" in m}
+                rest_extra = [(p, m) for p, m in extra if json.dumps(p) not in paths]
+                rest_missing = [(p, m) for p, m in missing if json.dumps(p) not in paths]
+                if paths and KNOWN_EXECUTION[1][1](case, response, rest_extra, rest_missing):
+                    reason = KNOWN_EXECUTION[1][0]
         if reason:
             known[reason] += 1
             continue
