@@ -172,9 +172,11 @@ enum LeafSerializer {
             case .int(let i): return .success(.double(Double(i)))
             case .double(let d) where d.isFinite: return .success(.double(d))
             case .bool(let b): return .success(.double(b ? 1 : 0))
-            case .string(let text) where Double(numericText: text)?.isFinite == true:
-                return .success(.double(Double(numericText: text)!))
-            default: return .failure(FieldError("Float cannot represent non numeric value: \(describe(value))"))
+            default:
+                if case .string(let text) = value, let number = Double(numericText: text), number.isFinite {
+                    return .success(.double(number))
+                }
+                return .failure(FieldError("Float cannot represent non numeric value: \(describe(value))"))
             }
         case .string:
             switch value {

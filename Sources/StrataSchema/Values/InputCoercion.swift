@@ -84,8 +84,7 @@ public enum InputCoercion {
         guard enumType.value(name.value) != nil else {
             return .failure(
                 CoercionFailure(
-                    "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum."
-                        + enumType.suggestion(for: name.value), span: name.span))
+                    enumType.unknownValueMessage(name.value), span: name.span))
         }
         return .success(.enumValue(name.value))
     }
@@ -101,9 +100,7 @@ public enum InputCoercion {
         for field in given where type.field(field.name.value) == nil {
             return .failure(
                 CoercionFailure(
-                    "Field \"\(field.name.value)\" is not defined by type \"\(type.name)\"."
-                        + Suggestions.didYouMean(Suggestions.list(field.name.value, options: type.fields.map(\.name))),
-                    span: field.name.span))
+                    type.unknownFieldMessage(field.name.value), span: field.name.span))
         }
         var coerced: [InputField] = []
         coerced.reserveCapacity(type.fields.count)
@@ -185,9 +182,7 @@ public enum InputCoercion {
                 }
                 guard enumType.value(valueName) != nil else {
                     return .failure(
-                        CoercionFailure(
-                            "Value \"\(valueName)\" does not exist in \"\(name)\" enum."
-                                + enumType.suggestion(for: valueName), invalidValue: json))
+                        CoercionFailure(enumType.unknownValueMessage(valueName), invalidValue: json))
                 }
                 return .success(.enumValue(valueName))
             case .inputObject(let inputObject):
@@ -208,10 +203,7 @@ public enum InputCoercion {
         }
         for member in members where type.field(member.key) == nil {
             return .failure(
-                CoercionFailure(
-                    "Field \"\(member.key)\" is not defined by type \"\(type.name)\"."
-                        + Suggestions.didYouMean(Suggestions.list(member.key, options: type.fields.map(\.name))),
-                    invalidValue: json))
+                CoercionFailure(type.unknownFieldMessage(member.key), invalidValue: json))
         }
         var coerced: [InputField] = []
         coerced.reserveCapacity(type.fields.count)
@@ -266,5 +258,18 @@ extension EnumType {
     /// ` Did you mean the enum value "X"?` for a name this enumeration does not declare, or "".
     package func suggestion(for name: String) -> String {
         Suggestions.didYouMean(Suggestions.list(name, options: values.map(\.name)), lead: "the enum value")
+    }
+
+    /// `Value "X" does not exist in "E" enum.`, with the near names: for literals, variables and validation alike.
+    package func unknownValueMessage(_ name: String) -> String {
+        "Value \"\(name)\" does not exist in \"\(self.name)\" enum." + suggestion(for: name)
+    }
+}
+
+extension InputObjectType {
+    /// `Field "x" is not defined by type "T".`, with the near field names: for literals, variables and validation.
+    package func unknownFieldMessage(_ name: String) -> String {
+        "Field \"\(name)\" is not defined by type \"\(self.name)\"."
+            + Suggestions.didYouMean(Suggestions.list(name, options: fields.map(\.name)))
     }
 }

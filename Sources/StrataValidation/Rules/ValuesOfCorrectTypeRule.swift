@@ -76,10 +76,7 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
                     return
                 }
                 if enumType.value(name.value) == nil {
-                    context.report(
-                        "Value \"\(name.value)\" does not exist in \"\(enumType.name)\" enum."
-                            + enumType.suggestion(for: name.value),
-                        at: [value.span])
+                    context.report(enumType.unknownValueMessage(name.value), at: [value.span])
                 }
             default:
                 return  // unknown or non-input types are reported by other rules
@@ -95,11 +92,7 @@ public struct ValuesOfCorrectTypeRule: ValidationRule {
                 if let definition = object.field(field.name.value) {
                     check(field.value, definition.type, shownAs: definition.type)
                 } else {
-                    let hint = Suggestions.didYouMean(
-                        Suggestions.list(field.name.value, options: object.fields.map(\.name)))
-                    context.report(
-                        "Field \"\(field.name.value)\" is not defined by type \"\(object.name)\".\(hint)",
-                        at: [field.span])
+                    context.report(object.unknownFieldMessage(field.name.value), at: [field.span])
                 }
             }
             for definition in object.fields
