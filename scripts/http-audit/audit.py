@@ -107,6 +107,12 @@ def no_data(res):
 
 
 def kind(value):
+    """`value`'s JSON kind with its article, for check titles ("an object", "a number", …)."""
+    name = kind_name(value)
+    return ("an " if name[0] in "aeiou" else "a ") + name
+
+
+def kind_name(value):
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -308,14 +314,14 @@ def build_checks(url):
         has_errors(res)
 
     for invalid in [{"obj": "ect"}, 0, False, ["array"]]:
-        @check("SHOULD", f"answer 400 to a {kind(invalid)} {{query}} under application/graphql-response+json")
+        @check("SHOULD", f"answer 400 to {kind(invalid)} {{query}} under application/graphql-response+json")
         def _(invalid=invalid):
             res = post({"query": invalid}, GQL)
             status_is(res, 400)
             has_errors(res)
 
         for accept in [JSON, None]:
-            @check("MAY", f"answer 400 to a {kind(invalid)} {{query}} under {accept or 'no Accept'}")
+            @check("MAY", f"answer 400 to {kind(invalid)} {{query}} under {accept or 'no Accept'}")
             def _(invalid=invalid, accept=accept):
                 res = post({"query": invalid}, accept)
                 status_is(res, 400)
@@ -334,13 +340,13 @@ def build_checks(url):
         no_errors(res)
 
     for invalid in [{"obj": "ect"}, 0, False, ["array"]]:
-        @check("SHOULD", f"answer 400 to a {kind(invalid)} {{operationName}} under application/graphql-response+json")
+        @check("SHOULD", f"answer 400 to {kind(invalid)} {{operationName}} under application/graphql-response+json")
         def _(invalid=invalid):
             res = post({"operationName": invalid, "query": "{ __typename }"}, GQL)
             status_is(res, 400)
             has_errors(res)
 
-        @check("MAY", f"answer 400 to a {kind(invalid)} {{operationName}} under application/json")
+        @check("MAY", f"answer 400 to {kind(invalid)} {{operationName}} under application/json")
         def _(invalid=invalid):
             res = post({"operationName": invalid, "query": "{ __typename }"}, JSON)
             status_is(res, 400)
@@ -389,14 +395,14 @@ def build_checks(url):
 
     for parameter in ["variables", "extensions"]:
         for invalid in ["string", 0, False, ["array"]]:
-            @check("SHOULD", f"answer 400 to a {kind(invalid)} {{{parameter}}} under application/graphql-response+json")
+            @check("SHOULD", f"answer 400 to {kind(invalid)} {{{parameter}}} under application/graphql-response+json")
             def _(parameter=parameter, invalid=invalid):
                 res = post({"query": "{ __typename }", parameter: invalid}, GQL)
                 status_is(res, 400)
                 has_errors(res)
                 no_data(res)
 
-            @check("MAY", f"answer 400 to a {kind(invalid)} {{{parameter}}} under application/json")
+            @check("MAY", f"answer 400 to {kind(invalid)} {{{parameter}}} under application/json")
             def _(parameter=parameter, invalid=invalid):
                 res = post({"query": "{ __typename }", parameter: invalid}, JSON)
                 status_is(res, 400)
