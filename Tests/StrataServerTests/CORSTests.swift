@@ -48,13 +48,13 @@ struct CORSTests {
                     ])
                 #expect(response.status == 204)
                 #expect(response.header("Access-Control-Allow-Origin") == "*")
-                #expect(response.header("Access-Control-Allow-Methods") == "GET, POST, OPTIONS")
+                #expect(response.header("Access-Control-Allow-Methods") == "GET, HEAD, POST, OPTIONS")
                 #expect(response.header("Access-Control-Allow-Headers") == "content-type, x-strata-actor")
                 #expect(response.header("Access-Control-Max-Age") == "86400")
                 #expect(response.body.isEmpty)
                 let plain = try await client.request(.options, "/graphql")
                 #expect(plain.status == 204)
-                #expect(plain.header("Allow") == "GET, POST, OPTIONS")
+                #expect(plain.header("Allow") == "GET, HEAD, POST, OPTIONS")
                 #expect(plain.header("Access-Control-Allow-Methods") == nil)
             }
         }

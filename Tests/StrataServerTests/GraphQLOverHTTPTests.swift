@@ -102,6 +102,29 @@ struct GraphQLOverHTTPTests {
         }
     }
 
+    @Test("HEAD answers as GET would, and refuses a mutation with 405 without writing")
+    func headAnswersAsGET() async throws {
+        try await TestSchema.withApp { app in
+            try await app.test { client in
+                let accept = ["Accept": "application/graphql-response+json"]
+                let query = StrataTestClient.formEncode("{ authors { name } }")
+                let head = try await client.request(.head, "/graphql?query=\(query)", headers: accept)
+                #expect(head.status == 200)
+                #expect(head.header("Content-Type") == Self.graphQLResponseJSON)
+                let bad = try await client.request(.head, "/graphql?query=%7B", headers: accept)
+                #expect(bad.status == 400)
+                let mutation = StrataTestClient.formEncode(#"mutation { createAuthor(input: {name: "Eve"}) { id } }"#)
+                let refused = try await client.request(.head, "/graphql?query=\(mutation)", headers: accept)
+                #expect(refused.status == 405)
+                #expect(refused.header("Allow") == "POST")
+            }
+            let authors = await app.execute("{ authors { name } }")
+            #expect(authors.data == .object([JSONMember("authors", .array([
+                .object([JSONMember("name", .string("Ada"))]), .object([JSONMember("name", .string("Brian"))]),
+            ]))]))
+        }
+    }
+
     @Test("a mutation over POST runs")
     func mutationOverPOST() async throws {
         try await TestSchema.withApp { app in
@@ -277,13 +300,13 @@ struct GraphQLOverHTTPTests {
         }
     }
 
-    @Test("other methods on /graphql get 405 listing GET, POST and OPTIONS; unknown paths get 404")
+    @Test("other methods on /graphql get 405 listing GET, HEAD, POST and OPTIONS; unknown paths get 404")
     func methodsAndPaths() async throws {
         try await TestSchema.withApp { app in
             try await app.test { client in
                 let put = try await client.request(.put, "/graphql", headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
                 #expect(put.status == 405)
-                #expect(put.header("Allow") == "GET, POST, OPTIONS")
+                #expect(put.header("Allow") == "GET, HEAD, POST, OPTIONS")
                 let missing = try await client.request(.get, "/nope")
                 #expect(missing.status == 404)
                 #expect(missing.graphQL?.errorCodes == ["NOT_FOUND"])

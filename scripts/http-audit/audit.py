@@ -259,6 +259,22 @@ def build_checks(url):
         status_is(res, 405)
         expect("POST" in res.header("allow"), f"Allow {res.header('allow')!r}")
 
+    @check("MUST", "answer HEAD as GET, with the same headers and no body")
+    def _():
+        head = request(url, "HEAD", {"Accept": GQL}, query=typename)
+        got = get(typename, GQL)
+        status_is(head, 200)
+        expect(head.body == b"", f"HEAD body {head.body[:100]!r}")
+        expect(head.header("content-type") == got.header("content-type"),
+               f"Content-Type {head.header('content-type')!r} against GET's {got.header('content-type')!r}")
+        expect(head.header("content-length") == str(len(got.body)),
+               f"Content-Length {head.header('content-length')!r}, GET's body is {len(got.body)} bytes")
+
+    @check("MUST", "refuse a mutation in a HEAD request with 405")
+    def _():
+        res = request(url, "HEAD", {"Accept": GQL}, query={"query": "mutation { __typename }"})
+        status_is(res, 405)
+
     @check("MUST", "refuse a mutation in a GET request under application/json too")
     def _():
         res = get({"query": "mutation { __typename }"}, JSON)

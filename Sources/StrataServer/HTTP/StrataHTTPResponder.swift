@@ -10,6 +10,7 @@ import StrataLanguage
 ///
 /// - `POST /graphql` with `Content-Type: application/json` and `{query, operationName?, variables?, extensions?}`;
 /// - `GET /graphql?query=…&variables=…&operationName=…` for queries (a mutation over GET gets 405 with `Allow: POST`);
+///   `HEAD` answers as `GET` would, without the body (HTTP requires both of a general-purpose server);
 /// - the response media type follows `Accept` (`ResponseMediaType.negotiate`); with
 ///   `application/graphql-response+json`, request errors (parse, validation, variables, unknown operation) get 400,
 ///   with `application/json` every well-formed request gets 200;
@@ -37,6 +38,8 @@ public struct StrataHTTPResponder: HTTPResponder {
     }
 
     static let statementsHeader = HTTPField.Name("X-Strata-Statements")!
+    /// What `/graphql` answers to, for `Allow` and CORS preflights.
+    static let graphQLMethods = "GET, HEAD, POST, OPTIONS"
     static let actorHeader = HTTPField.Name("X-Strata-Actor")!
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -49,7 +52,7 @@ public struct StrataHTTPResponder: HTTPResponder {
         do {
             switch request.uri.path {
             case "/graphql", "/graphql/":
-                if request.method == .options { return options(request, methods: "GET, POST, OPTIONS") }
+                if request.method == .options { return options(request, methods: Self.graphQLMethods) }
                 return try await graphQL(request, context: context)
             case "/health", "/health/":
                 if request.method == .options { return options(request, methods: "GET, HEAD, OPTIONS") }
@@ -84,10 +87,10 @@ public struct StrataHTTPResponder: HTTPResponder {
         let isGET: Bool
         switch request.method {
         case .post: isGET = false
-        case .get: isGET = true
+        case .get, .head: isGET = true  // HEAD: the server leaves the body out and keeps its length
         default:
             return Self.response(
-                .methodNotAllowed("Use POST (or GET for queries) for /graphql.", allow: "GET, POST, OPTIONS"), media: .json)
+                .methodNotAllowed("Use POST (or GET for queries) for /graphql.", allow: Self.graphQLMethods), media: .json)
         }
         guard let media = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
             return Self.response(.notAcceptable, media: .json)
