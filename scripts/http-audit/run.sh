@@ -3,11 +3,12 @@
 #
 # Builds the `strata` executable (debug, the package's default build folder, which the test command has
 # already filled on CI), then:
-# 1. on the memory backend: every check of audit.py, then the robustness pass of fuzz.py;
+# 1. on the memory backend: every check of audit.py, then the robustness pass of fuzz.py, then the lost-update
+#    check of concurrency.py (16 clients racing optimistic updates of one task);
 # 2. on a fresh SQLite file (migrated and seeded at start, as the README's serve command does): fuzz.py again,
-#    so damaged filters, cursors and mutations reach SQL too;
+#    so damaged filters, cursors and mutations reach SQL too, and concurrency.py;
 # 3. on PostgreSQL when STRATA_TEST_POSTGRES_URL names a throwaway database (`scripts/with-postgres.sh bash
-#    scripts/http-audit/run.sh`, as .ci/run does): `strata seed` into it, then fuzz.py. Under CI a missing
+#    scripts/http-audit/run.sh`, as .ci/run does): `strata seed` into it, then fuzz.py and concurrency.py. Under CI a missing
 #    PostgreSQL is a failure, not a skip.
 # Each server listens on a free loopback port and is stopped at the end. HTTP_FUZZ_SEED picks other damaged
 # requests. Exits non-zero when a check fails, a server does not start, or a server dies.
@@ -53,10 +54,12 @@ still_up() {
 start memory --backend memory
 python3 "$ROOT/scripts/http-audit/audit.py" "$URL"
 python3 "$ROOT/scripts/http-audit/fuzz.py" "$PORT" 2000 "${HTTP_FUZZ_SEED:-1}"
+python3 "$ROOT/scripts/http-audit/concurrency.py" "$PORT"
 still_up memory
 
 start sqlite --backend sqlite --database-url "$WORK/strata.sqlite"
 python3 "$ROOT/scripts/http-audit/fuzz.py" "$PORT" 2000 "${HTTP_FUZZ_SEED:-1}"
+python3 "$ROOT/scripts/http-audit/concurrency.py" "$PORT"
 still_up sqlite
 
 if [ -n "${STRATA_TEST_POSTGRES_URL:-}" ]; then
@@ -64,6 +67,7 @@ if [ -n "${STRATA_TEST_POSTGRES_URL:-}" ]; then
         || { cat "$WORK/seed.log" >&2; echo "http-audit: seeding PostgreSQL failed" >&2; exit 1; }
     start postgres --backend postgres --database-url "$STRATA_TEST_POSTGRES_URL"
     python3 "$ROOT/scripts/http-audit/fuzz.py" "$PORT" 2000 "${HTTP_FUZZ_SEED:-1}"
+    python3 "$ROOT/scripts/http-audit/concurrency.py" "$PORT"
     still_up postgres
 elif [ "${CI:-}" = "true" ]; then
     echo "http-audit: STRATA_TEST_POSTGRES_URL is not set under CI (run through scripts/with-postgres.sh)" >&2
