@@ -8,8 +8,8 @@
 # 2. on a fresh SQLite file (migrated and seeded at start, as the README's serve command does): fuzz.py again,
 #    so damaged filters, cursors and mutations reach SQL too, and concurrency.py;
 # 3. on PostgreSQL when STRATA_TEST_POSTGRES_URL names a throwaway database (`scripts/with-postgres.sh bash
-#    scripts/http-audit/run.sh`, as .ci/run does): `strata seed` into it, then fuzz.py and concurrency.py. Under CI a missing
-#    PostgreSQL is a failure, not a skip.
+#    scripts/http-audit/run.sh`, as .ci/run does): `strata seed` into it, then fuzz.py and concurrency.py.
+#    Under CI a missing PostgreSQL is a failure, not a skip.
 # Each server listens on a free loopback port and is stopped at the end. HTTP_FUZZ_SEED picks other damaged
 # requests. Exits non-zero when a check fails, a server does not start, or a server dies.
 set -euo pipefail
