@@ -8,7 +8,9 @@
 # 2. on a fresh SQLite file (migrated and seeded at start, as the README's serve command does): fuzz.py again,
 #    so damaged filters, cursors and mutations reach SQL too, and concurrency.py;
 # 3. on PostgreSQL when STRATA_TEST_POSTGRES_URL names a throwaway database (`scripts/with-postgres.sh bash
-#    scripts/http-audit/run.sh`, as .ci/run does): `strata seed` into it, then fuzz.py and concurrency.py.
+#    scripts/http-audit/run.sh`, as .ci/run does): `strata seed` into it, then fuzz.py and concurrency.py,
+#    then outage.py: PostgreSQL stopped under the running server (SERVICE_UNAVAILABLE fast, /health 503) and
+#    started again (the same process recovers).
 #    Under CI a missing PostgreSQL is a failure, not a skip.
 # Each server listens on a free loopback port and is stopped at the end. HTTP_FUZZ_SEED picks other damaged
 # requests. Exits non-zero when a check fails, a server does not start, or a server dies.
@@ -68,6 +70,14 @@ if [ -n "${STRATA_TEST_POSTGRES_URL:-}" ]; then
     start postgres --backend postgres --database-url "$STRATA_TEST_POSTGRES_URL"
     python3 "$ROOT/scripts/http-audit/fuzz.py" "$PORT" 2000 "${HTTP_FUZZ_SEED:-1}"
     python3 "$ROOT/scripts/http-audit/concurrency.py" "$PORT"
+    if [ -n "${STRATA_TEST_PG_BIN_DIR:-}" ] && [ -n "${STRATA_TEST_PG_DATA_DIR:-}" ]; then
+        # with-postgres.sh runs the cluster as the postgres user when we are root (see its header).
+        AS_PG=""
+        [ "$(id -u)" = "0" ] && AS_PG="runuser -u postgres --"
+        PG_CTL="$AS_PG $STRATA_TEST_PG_BIN_DIR/pg_ctl -D $STRATA_TEST_PG_DATA_DIR"
+        python3 "$ROOT/scripts/http-audit/outage.py" "$PORT" \
+            "$PG_CTL -m fast -w stop" "$PG_CTL -l $STRATA_TEST_PG_DATA_DIR/../pg-restart.log -w start"
+    fi
     still_up postgres
 elif [ "${CI:-}" = "true" ]; then
     echo "http-audit: STRATA_TEST_POSTGRES_URL is not set under CI (run through scripts/with-postgres.sh)" >&2
