@@ -11,47 +11,11 @@ Prints one line per check and exits 1 when any check fails.
 """
 import json
 import sys
-import urllib.parse
-import http.client
+
+from strata_http import request
 
 GQL = "application/graphql-response+json"
 JSON = "application/json"
-
-
-class Response:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers
-        self.body = body
-
-    def header(self, name):
-        return self.headers.get(name.lower(), "")
-
-    def json(self):
-        return json.loads(self.body.decode("utf-8"))
-
-
-def request(url, method="GET", headers=None, body=None, query=None):
-    parts = urllib.parse.urlsplit(url)
-    path = parts.path or "/"
-    if query is not None:
-        path += "?" + urllib.parse.urlencode(query)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=30)
-    try:
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        connection.putrequest(method, path, skip_accept_encoding=True)
-        for name, value in (headers or {}).items():
-            connection.putheader(name, value)
-        if data is not None:
-            connection.putheader("Content-Length", str(len(data)))
-        elif method == "POST":
-            connection.putheader("Content-Length", "0")
-        connection.endheaders(data)
-        reply = connection.getresponse()
-        received = {name.lower(): value for name, value in reply.getheaders()}
-        return Response(reply.status, received, reply.read())
-    finally:
-        connection.close()
 
 
 class Failure(Exception):

@@ -6,25 +6,18 @@ its audit trail by exactly one entry per commit: no update lost, none half-writt
 
 usage: concurrency.py PORT [CLIENTS] [UPDATES_PER_CLIENT]      exits 1 on any failure.
 """
-import http.client
 import json
 import sys
 import threading
+
+from strata_http import post_graphql
 
 TASK = "00000005-0000-4000-8000-000000000001"
 
 
 def post(port, query, variables=None):
-    body = {"query": query}
-    if variables is not None:
-        body["variables"] = variables
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("POST", "/graphql", json.dumps(body), {"Content-Type": "application/json"})
-        reply = connection.getresponse()
-        return reply.status, json.loads(reply.read())
-    finally:
-        connection.close()
+    reply = post_graphql(port, query, variables, timeout=60)
+    return reply.status, reply.json()
 
 
 def state(port):

@@ -10,12 +10,12 @@ GraphQL response (data or errors; each error a non-empty message; a refused requ
 
 usage: fuzz.py PORT COUNT [SEED]      prints a summary; exits 1 on any failure.
 """
-import http.client
 import json
 import random
 import sys
 import time
-import urllib.parse
+
+from strata_http import graphql_url, request
 
 OPERATIONS = [
     "{ users(first: 3) { id name email role createdAt profile { bio } ownedProjects(first: 2) { name "
@@ -69,31 +69,26 @@ def send(port, rng):
     document = rng.choice(OPERATIONS)
     if rng.random() < 0.8:
         document = damaged(document, rng)
-    request = {"query": document}
+    operation = {"query": document}
     variables = rng.choice(VARIABLES)
     if variables is not None:
-        request["variables"] = variables
+        operation["variables"] = variables
     if rng.random() < 0.1:
-        request["operationName"] = rng.choice(["Q", "M", "X", None, 3])
-    text = json.dumps(request)
+        operation["operationName"] = rng.choice(["Q", "M", "X", None, 3])
+    text = json.dumps(operation)
     if rng.random() < 0.05:
         text = text[:rng.randrange(len(text))]
     accept = rng.choice(["application/json", "application/graphql-response+json", None])
     headers = {"Accept": accept} if accept else {}
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        if rng.random() < 0.2:
-            query = {"query": document}
-            if variables:
-                query["variables"] = json.dumps(variables)
-            connection.request("GET", "/graphql?" + urllib.parse.urlencode(query), headers=headers)
-        else:
-            headers["Content-Type"] = "application/json"
-            connection.request("POST", "/graphql", text.encode("utf-8", "surrogatepass"), headers)
-        reply = connection.getresponse()
-        return text, reply.status, reply.read()
-    finally:
-        connection.close()
+    if rng.random() < 0.2:
+        query = {"query": document}
+        if variables:
+            query["variables"] = json.dumps(variables)
+        reply = request(graphql_url(port), "GET", headers, query=query)
+    else:
+        headers["Content-Type"] = "application/json"
+        reply = request(graphql_url(port), "POST", headers, text.encode("utf-8", "surrogatepass"))
+    return text, reply.status, reply.body
 
 
 def well_formed(status, body):

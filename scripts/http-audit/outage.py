@@ -5,27 +5,25 @@ PostgreSQL is back, the same query must succeed again within 30 s and `/health` 
 
 usage: outage.py PORT STOP_COMMAND START_COMMAND      (each command one shell string; exits 1 on any failure)
 """
-import http.client
 import json
 import subprocess
 import sys
 import time
 
+from strata_http import post_graphql, request
+
 QUERY = "{ users(first: 2) { id name } }"
 
 
-def ask(port, path="/graphql", timeout=15):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        if path == "/graphql":
-            connection.request("POST", path, json.dumps({"query": QUERY}),
-                               {"Content-Type": "application/json", "Accept": "application/graphql-response+json"})
-        else:
-            connection.request("GET", path)
-        reply = connection.getresponse()
-        return reply.status, json.loads(reply.read())
-    finally:
-        connection.close()
+def ask(port):
+    """The query, as a GraphQL client sends it: status and parsed body."""
+    reply = post_graphql(port, QUERY, accept="application/graphql-response+json", timeout=15)
+    return reply.status, reply.json()
+
+
+def health(port):
+    reply = request(f"http://127.0.0.1:{port}/health", timeout=15)
+    return reply.status, reply.json()
 
 
 def codes(body):
@@ -55,7 +53,7 @@ def main():
         if codes(body) != ["SERVICE_UNAVAILABLE"] or (body.get("data") or {}).get("users") is not None:
             failures.append(f"down, attempt {attempt}: {status} {json.dumps(body)[:300]}")
         print(f"outage: PostgreSQL down, attempt {attempt}: {status} {codes(body)} in {took:.2f} s")
-    status, body = ask(port, "/health")
+    status, body = health(port)
     if status != 503:
         failures.append(f"/health while down: {status} {body}")
 
@@ -75,7 +73,7 @@ def main():
         failures.append(f"no recovery within 30 s after PostgreSQL restarted: {status} {json.dumps(body)[:300]}")
     else:
         print(f"outage: recovered {time.monotonic() - started:.2f} s after PostgreSQL restarted")
-    status, body = ask(port, "/health")
+    status, body = health(port)
     if status != 200:
         failures.append(f"/health after recovery: {status} {body}")
     for failure in failures:
