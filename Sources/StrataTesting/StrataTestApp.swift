@@ -27,18 +27,22 @@ public final class StrataTestApp: Sendable {
     public let maxBodyBytes: Int
     /// The CORS policy of `test`'s server.
     public let cors: CORSPolicy
+    /// Whether `test`'s server serves the query explorer to browsers.
+    public let explorer: Bool
 
     /// Builds the schema from SDL, opens a private in-memory SQLite database, migrates it and loads `fixtures`
     /// (rows by GraphQL type name, keyed by GraphQL field name; see `FixtureLoader` for the value forms).
     public init(
         schema sdl: String, fixtures: [String: [[String: JSONValue]]] = [:], now: Int64? = nil,
-        maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes, cors: CORSPolicy = StrataConfig.defaultCORS
+        maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes, cors: CORSPolicy = StrataConfig.defaultCORS,
+        explorer: Bool = true
     ) async throws {
         let model = try DataModelLoader.build(sdl: sdl)
         self.runtime = try await Self.openRuntime(model: model)
         self.now = now
         self.maxBodyBytes = maxBodyBytes
         self.cors = cors
+        self.explorer = explorer
         do {
             try await FixtureLoader.load(
                 fixtures, model: model, adapters: runtime.adapters, now: now ?? Self.wallClockMicroseconds())
@@ -88,6 +92,7 @@ public final class StrataTestApp: Sendable {
         var config = StrataConfig(
             sources: [StrataConfig.defaultSourceName: .memory], host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes)
         config.cors = cors
+        config.explorer = explorer
         let app = StrataApp.makeApplication(
             runtime: runtime, config: config, logger: Self.quietLogger, closesRuntime: false)
         return try await app.test(setup) { client in try await body(StrataTestClient(client)) }

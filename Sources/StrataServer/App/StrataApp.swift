@@ -13,7 +13,8 @@ public enum StrataApp {
         closesRuntime: Bool = true, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            responder: StrataHTTPResponder(runtime: runtime, maxBodyBytes: config.maxBodyBytes, cors: config.cors),
+            responder: StrataHTTPResponder(
+                runtime: runtime, maxBodyBytes: config.maxBodyBytes, cors: config.cors, explorer: config.explorer),
             configuration: ApplicationConfiguration(
                 address: .hostname(config.host, port: config.port), serverName: nil),
             services: closesRuntime ? [RuntimeShutdownService(runtime: runtime)] : [],

@@ -59,6 +59,11 @@ extension StrataConfig {
                     throw .invalidFile(path: origin, reason: "\"seedIfEmpty\" must be true or false")
                 }
                 seedIfEmpty = flag
+            case "explorer":
+                guard case .bool(let flag) = value else {
+                    throw .invalidFile(path: origin, reason: "\"explorer\" must be true or false")
+                }
+                explorer = flag
             case "corsOrigins":
                 let list: [String]
                 switch value {
@@ -120,6 +125,13 @@ extension StrataConfig {
             case "1", "true", "yes": seedIfEmpty = true
             case "0", "false", "no": seedIfEmpty = false
             default: throw .badValue(key: "STRATA_SEED_IF_EMPTY", value: text, expected: "true or false")
+            }
+        }
+        if let text = env["STRATA_EXPLORER"] {
+            switch text.lowercased() {
+            case "1", "true", "yes": explorer = true
+            case "0", "false", "no": explorer = false
+            default: throw .badValue(key: "STRATA_EXPLORER", value: text, expected: "true or false")
             }
         }
         try applySingleSource(

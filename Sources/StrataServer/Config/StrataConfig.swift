@@ -15,6 +15,7 @@
 ///   "demoScale": "small",
 ///   "seedIfEmpty": true,
 ///   "corsOrigins": ["https://app.example.com", "http://localhost:3000"],
+///   "explorer": true,
 ///   "sources": {
 ///     "default": { "backend": "sqlite", "path": "./data/strata.sqlite" },
 ///     "ledger": { "backend": "postgres", "url": "postgresql://strata@127.0.0.1:5432/ledger", "maxConnections": 8 }
@@ -29,12 +30,12 @@
 /// or for SQLite a file path or `sqlite:PATH`; the backend is inferred from it when `STRATA_BACKEND` is unset),
 /// `STRATA_HOST`, `STRATA_PORT`, `STRATA_SCHEMA`, `STRATA_DEMO_SCALE`, `STRATA_SEED_IF_EMPTY` (`true|false`),
 /// `STRATA_MAX_BODY_BYTES`, `STRATA_MAX_COMPLEXITY` (a cost limit, `0` for none), `STRATA_CORS_ORIGINS` (`*`,
-/// `none`, or origins separated by commas).
+/// `none`, or origins separated by commas), `STRATA_EXPLORER` (`true|false`).
 ///
 /// ## Defaults (nothing set)
 /// One `default` source on the SQLite file `./data/strata.sqlite` (its directory is created), migrated at start and
 /// seeded with the `small` demo data set when it is empty; `schema.graphql`; `127.0.0.1:8080`; 1 MiB request bodies;
-/// browsers on any origin may call it (CORS `*`, no credentials).
+/// browsers on any origin may call it (CORS `*`, no credentials); a browser opening `/graphql` gets the explorer.
 public struct StrataConfig: Sendable, Hashable {
     /// The storage backend of one source.
     public enum Backend: String, Sendable, Hashable, CaseIterable {
@@ -93,6 +94,8 @@ public struct StrataConfig: Sendable, Hashable {
     public var seedIfEmpty: Bool?
     /// Which browser origins may call the server (`corsOrigins`, `STRATA_CORS_ORIGINS`).
     public var cors: CORSPolicy = StrataConfig.defaultCORS
+    /// Whether a browser opening `/graphql` gets the query explorer page (`explorer`, `STRATA_EXPLORER`).
+    public var explorer = true
 
     public init(
         sources: [String: Source] = [StrataConfig.defaultSourceName: .embeddedDefault],

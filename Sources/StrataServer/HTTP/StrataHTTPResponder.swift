@@ -14,6 +14,8 @@ import StrataLanguage
 /// - the response media type follows `Accept` (`ResponseMediaType.negotiate`); with
 ///   `application/graphql-response+json`, request errors (parse, validation, variables, unknown operation) get 400,
 ///   with `application/json` every well-formed request gets 200;
+/// - a browser's `GET /graphql` without a query string (`Accept` preferring `text/html`) gets the query explorer
+///   (`ExplorerPage`), unless `explorer` is off;
 /// - `GET /health`: 200 `{"status":"ok"}`, or 503 with the state of every source;
 /// - `OPTIONS` on either: 204 with `Allow`, answering CORS preflights as `cors` allows; every response to a request
 ///   from an allowed origin carries `Access-Control-Allow-Origin`.
@@ -27,14 +29,17 @@ public struct StrataHTTPResponder: HTTPResponder {
     public let runtime: StrataRuntime
     public let maxBodyBytes: Int
     public let cors: CORSPolicy
+    /// Whether browsers get the query explorer page (`ExplorerPage`).
+    public let explorer: Bool
 
     public init(
         runtime: StrataRuntime, maxBodyBytes: Int = StrataConfig.defaultMaxBodyBytes,
-        cors: CORSPolicy = StrataConfig.defaultCORS
+        cors: CORSPolicy = StrataConfig.defaultCORS, explorer: Bool = true
     ) {
         self.runtime = runtime
         self.maxBodyBytes = maxBodyBytes
         self.cors = cors
+        self.explorer = explorer
     }
 
     static let statementsHeader = HTTPField.Name("X-Strata-Statements")!
@@ -54,6 +59,11 @@ public struct StrataHTTPResponder: HTTPResponder {
             case "/graphql", "/graphql/":
                 if request.method == .options { return options(request, methods: Self.graphQLMethods) }
                 return try await graphQL(request, context: context)
+            case ExplorerPage.scriptPath where explorer:
+                guard request.method == .get || request.method == .head else {
+                    return Self.response(.methodNotAllowed("Use GET for the explorer.", allow: "GET, HEAD"), media: .json)
+                }
+                return Self.page(ExplorerPage.script, contentType: "text/javascript; charset=utf-8")
             case "/health", "/health/":
                 if request.method == .options { return options(request, methods: "GET, HEAD, OPTIONS") }
                 guard request.method == .get || request.method == .head else {
@@ -91,6 +101,11 @@ public struct StrataHTTPResponder: HTTPResponder {
         default:
             return Self.response(
                 .methodNotAllowed("Use POST (or GET for queries) for /graphql.", allow: Self.graphQLMethods), media: .json)
+        }
+        if isGET, explorer, ExplorerPage.isWanted(accept: request.headers[.accept]),
+            (request.uri.query ?? "").isEmpty
+        {
+            return Self.page(ExplorerPage.html, contentType: "text/html; charset=utf-8")
         }
         guard let media = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
             return Self.response(.notAcceptable, media: .json)
@@ -201,6 +216,17 @@ public struct StrataHTTPResponder: HTTPResponder {
         return Response(
             status: status(of: response, media: media), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+
+    /// The explorer's page or script: never cached stale, never sniffed as another type, and under a content
+    /// security policy that allows nothing but this origin.
+    static func page(_ text: String, contentType: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "no-cache"
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.contentSecurityPolicy] = ExplorerPage.contentSecurityPolicy
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func response(_ problem: HTTPProblem, media: ResponseMediaType) -> Response {
