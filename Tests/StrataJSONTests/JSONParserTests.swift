@@ -13,6 +13,16 @@ import StrataJSON
         ]))
     }
 
+    @Test("firstRepeatedKey gives the path to the first member whose name its object already has", arguments: [
+        (#"{"a": 1, "b": 2}"#, nil), (#"[{"a": 1}, {"a": 2}]"#, nil), (#"{"a": 1, "a": 1}"#, ["a"]),
+        (#"{"x": {"y": [0, {"k": 1, "k": 2}]}}"#, ["x", "y", "1", "k"]), (#"[[], [{"q": {"r": 1, "s": 2, "r": 3}}]]"#, ["1", "0", "q", "r"]),
+        (#"{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k3":10}"#, ["k3"]),
+        (#""text""#, nil),
+    ] as [(String, [String]?)])
+    func repeatedKeys(_ text: String, _ path: [String]?) throws {
+        #expect(try JSONParser.parse(text).firstRepeatedKey == path)
+    }
+
     @Test("object members keep their order, duplicates included, and lookup finds the first")
     func keepsMemberOrder() throws {
         let value = try JSONParser.parse(#"{"z":1,"a":2,"z":3}"#)

@@ -192,6 +192,35 @@ struct GraphQLOverHTTPTests {
         }
     }
 
+    @Test("a request naming a JSON key twice gets 400 naming the key, in the body and in GET parameters", arguments: [
+        (#"{"query": "{ authors { name } }", "query": "mutation { deleteAuthor(id: \"x\") { id } }"}"#, #""query""#),
+        (#"{"query": "query($n: Int) { books(first: $n) { title } }", "variables": {"n": 1, "n": 3}}"#, #""n" more than once at variables"#),
+        (#"{"query": "{ authors { name } }", "extensions": {"a": [{"b": 1, "b": 2}]}}"#, #""b" more than once at extensions.a.0"#),
+    ])
+    func repeatedKeys(_ body: String, _ named: String) async throws {
+        try await TestSchema.withApp { app in
+            try await app.test { client in
+                let response = try await client.request(
+                    .post, "/graphql", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+                #expect(response.status == 400)
+                let json = try #require(response.json)
+                #expect(json["errors"]?[index: 0]?["extensions"]?["code"] == .string("BAD_REQUEST"))
+                guard case .string(let message)? = json["errors"]?[index: 0]?["message"] else {
+                    Issue.record("no message")
+                    return
+                }
+                #expect(message.contains(named), "\(message)")
+                #expect(json["data"] == nil)
+                let get = try await client.request(
+                    .get, "/graphql?query=%7Bauthors%7Bname%7D%7D&variables=" + StrataTestClient.formEncode(#"{"a": {"x": 1, "x": 2}}"#))
+                #expect(get.status == 400)
+            }
+            // The first query of the repeated-"query" body was not run as a mutation either way.
+            let authors = await app.execute("{ authors { name } }")
+            #expect(authors.data?["authors"]?[index: 1] != nil)
+        }
+    }
+
     @Test("a body that starts with a UTF-8 byte order mark is read as the JSON after it")
     func byteOrderMark() async throws {
         try await TestSchema.withApp { app in

@@ -16,6 +16,7 @@ enum GraphQLRequestDecoder {
         guard case .object(let members) = root else {
             return .failure(.badRequest("The request body must be a JSON object."))
         }
+        if let path = root.firstRepeatedKey { return .failure(repeatedKey(path, in: "The request body")) }
         var query: String?
         var operationName: String?
         var variables: [String: JSONValue] = [:]
@@ -94,11 +95,21 @@ enum GraphQLRequestDecoder {
     }
 
     private static func parseJSON(_ text: String, name: String) -> Result<JSONValue, HTTPProblem> {
+        let value: JSONValue
         do {
-            return .success(try JSONParser.parse(text))
+            value = try JSONParser.parse(text)
         } catch {
             return .failure(.badRequest("\"\(name)\" is not valid JSON: \(error.description)"))
         }
+        if let path = value.firstRepeatedKey { return .failure(repeatedKey(path, in: "\"\(name)\"")) }
+        return .success(value)
+    }
+
+    /// A JSON object that names a member twice: which one counts differs between JSON parsers (and so between
+    /// this server and whatever else reads the request), so the request is refused.
+    private static func repeatedKey(_ path: [String], in what: String) -> HTTPProblem {
+        let location = path.count > 1 ? " at " + path.dropLast().joined(separator: ".") : ""
+        return .badRequest("\(what) names the key \"\(path.last ?? "")\" more than once\(location).")
     }
 
     private static func dictionary(_ members: [JSONMember]) -> [String: JSONValue] {
