@@ -29,6 +29,34 @@ struct PostgresValueCodecTests {
         #expect(PostgresTemporalText.parseTimestamp("infinity") == nil)
     }
 
+    /// What `decode(bytes:typeOID:)` reads in place must equal what the `String` path reads, errors included.
+    static let fieldTexts: [(String, UInt32)] = [
+        ("0", PostgresTypeOID.int8), ("-42", PostgresTypeOID.int4), ("+7", PostgresTypeOID.int2),
+        ("9223372036854775807", PostgresTypeOID.int8), ("-9223372036854775808", PostgresTypeOID.int8),
+        ("9223372036854775808", PostgresTypeOID.int8), ("-9223372036854775809", PostgresTypeOID.int8),
+        ("", PostgresTypeOID.int8), ("-", PostgresTypeOID.int8), ("12a", PostgresTypeOID.int4),
+        (" 1", PostgresTypeOID.int4), ("4294967295", PostgresTypeOID.oid),
+        ("t", PostgresTypeOID.bool), ("f", PostgresTypeOID.bool), ("true", PostgresTypeOID.bool), ("", PostgresTypeOID.bool),
+        ("1970-01-01 00:00:00+00", PostgresTypeOID.timestamptz), ("1969-12-31 23:59:59.999999+00", PostgresTypeOID.timestamptz),
+        ("0001-12-31 23:59:59.999999+00 BC", PostgresTypeOID.timestamptz), ("2024-02-29 11:30:00-00:30", PostgresTypeOID.timestamptz),
+        ("2024-02-29 12:00:00.5", PostgresTypeOID.timestamp), ("2023-02-29 00:00:00+00", PostgresTypeOID.timestamptz),
+        ("infinity", PostgresTypeOID.timestamptz), ("2024-02-29 12:00:00+00 B", PostgresTypeOID.timestamptz),
+        ("2024-02-29", PostgresTypeOID.date), ("0001-12-31 BC", PostgresTypeOID.date), ("2024-13-01", PostgresTypeOID.date),
+        ("1.5", PostgresTypeOID.float8), ("-Infinity", PostgresTypeOID.float8), ("{a,\"b c\"}", PostgresTypeOID.textArray),
+        ("{\"k\": 1}", PostgresTypeOID.jsonb), ("00000000-0000-4000-8000-000000000001", PostgresTypeOID.unspecified),
+        ("naïve ✓", PostgresTypeOID.unspecified),
+    ]
+
+    @Test("result fields read from their bytes decode exactly as their text does", arguments: fieldTexts.indices)
+    func bytesDecodeAsText(_ index: Int) {
+        let (text, oid) = Self.fieldTexts[index]
+        let fromText = Result { () throws(PostgresValueCodec.DecodeError) in try PostgresValueCodec.decode(text, typeOID: oid) }
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            Result { () throws(PostgresValueCodec.DecodeError) in try PostgresValueCodec.decode(bytes: bytes, typeOID: oid) }
+        }
+        #expect(fromBytes == fromText, "\(text) as \(oid)")
+    }
+
     @Test("dates render and parse across eras", arguments: [Int32(0), -1, 19_723, -719_162, -719_163, 2_932_896, -2_440_588, 2_147_000_000])
     func dateText(_ days: Int32) {
         let text = PostgresTemporalText.date(days: days)

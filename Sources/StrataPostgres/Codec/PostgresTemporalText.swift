@@ -31,7 +31,12 @@ enum PostgresTemporalText {
 
     /// Parses `YYYY-MM-DD[ BC]` into days since 1970-01-01.
     static func parseDate(_ text: some StringProtocol) -> Int32? {
-        var scanner = TemporalScanner(Array(text.utf8))
+        withBytes(text) { parseDate(bytes: $0) }
+    }
+
+    /// `parseDate` of a result field's bytes, read in place.
+    static func parseDate(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var scanner = TemporalScanner(bytes)
         guard let civil = scanner.civilDate() else { return nil }
         let isBC = scanner.bcSuffix()
         guard scanner.isAtEnd else { return nil }
@@ -42,7 +47,12 @@ enum PostgresTemporalText {
 
     /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM[:SS]]][ BC]` into microseconds since the epoch (UTC).
     static func parseTimestamp(_ text: some StringProtocol) -> Int64? {
-        var scanner = TemporalScanner(Array(text.utf8))
+        withBytes(text) { parseTimestamp(bytes: $0) }
+    }
+
+    /// `parseTimestamp` of a result field's bytes, read in place: no `String`, no array, per value.
+    static func parseTimestamp(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var scanner = TemporalScanner(bytes)
         guard let civil = scanner.civilDate(), scanner.take(UInt8(ascii: " ")) || scanner.take(UInt8(ascii: "T")),
             let hour = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
             let minute = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
@@ -84,6 +94,12 @@ enum PostgresTemporalText {
         return o1 || o2 ? nil : total
     }
 
+    /// `body` over the UTF-8 bytes of `text` (in place when they are contiguous).
+    private static func withBytes<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     private static func adjustedForEra(_ civil: PostgresCivilDate, isBC: Bool) -> PostgresCivilDate? {
         var date = civil
         if isBC {
@@ -96,10 +112,10 @@ enum PostgresTemporalText {
 
 /// A cursor over the ASCII bytes of a temporal literal.
 private struct TemporalScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { position == bytes.count }
 
@@ -152,10 +168,10 @@ private struct TemporalScanner {
     }
 
     mutating func bcSuffix() -> Bool {
-        let suffix: [UInt8] = Array(" BC".utf8)
-        guard bytes.count - position >= suffix.count, Array(bytes[position..<position + suffix.count]) == suffix
+        guard bytes.count - position >= 3, bytes[position] == UInt8(ascii: " "),
+            bytes[position + 1] == UInt8(ascii: "B"), bytes[position + 2] == UInt8(ascii: "C")
         else { return false }
-        position += suffix.count
+        position += 3
         return true
     }
 }

@@ -22,12 +22,13 @@ enum PostgresResultReader {
         func value(_ row: Int, _ column: Int) throws(PostgresValueCodec.DecodeError) -> StorageValue {
             if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return .null }
             let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-            let text = PQgetvalue(result, Int32(row), Int32(column)).map { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-                    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-                }
-            } ?? ""
-            return try PostgresValueCodec.decode(text, typeOID: copied.columnTypeOIDs[column])
+            guard let pointer = PQgetvalue(result, Int32(row), Int32(column)) else {
+                return try PostgresValueCodec.decode("", typeOID: copied.columnTypeOIDs[column])
+            }
+            return try pointer.withMemoryRebound(to: UInt8.self, capacity: length) { start throws(PostgresValueCodec.DecodeError) in
+                try PostgresValueCodec.decode(
+                    bytes: UnsafeBufferPointer(start: start, count: length), typeOID: copied.columnTypeOIDs[column])
+            }
         }
         if let layout {
             let sources = layout.sources(available: columnCount)
