@@ -3,7 +3,8 @@
 #
 # Builds the `strata` executable (debug, the package's default build folder, which the test command has
 # already filled on CI), then:
-# 1. on the memory backend: every check of audit.py, then the robustness pass of fuzz.py, then the lost-update
+# 1. on the memory backend: every check of audit.py, Strata's own checks of strata_checks.py (the browser
+#    explorer, repeated JSON keys), then the robustness pass of fuzz.py, then the lost-update
 #    check of concurrency.py (16 clients racing optimistic updates of one task);
 # 2. on a fresh SQLite file (migrated and seeded at start, as the README's serve command does): fuzz.py again,
 #    so damaged filters, cursors and mutations reach SQL too, and concurrency.py;
@@ -55,6 +56,7 @@ still_up() {
 
 start memory --backend memory
 python3 "$ROOT/scripts/http-audit/audit.py" "$URL"
+python3 "$ROOT/scripts/http-audit/strata_checks.py" "$URL"
 python3 "$ROOT/scripts/http-audit/fuzz.py" "$PORT" 2000 "${HTTP_FUZZ_SEED:-1}"
 python3 "$ROOT/scripts/http-audit/concurrency.py" "$PORT"
 still_up memory
