@@ -66,8 +66,18 @@ extension SQLRenderer {
         return query
     }
 
-    /// A filtered, ordered page, with its total count in the same statement when asked for.
+    /// A filtered, ordered page, with its total count in the same statement when asked for. A small request
+    /// rendered before is taken from `listTexts`.
     public func select(list request: ListRequest) throws(StorageError) -> SQLQuery {
+        guard ListTextCache.isCacheable(request) else { return try render(list: request) }
+        if let stored = listTexts.query(for: request) { return stored }
+        var query = try render(list: request)
+        query.presetLayout = query.layout
+        listTexts.store(query, for: request)
+        return query
+    }
+
+    private func render(list request: ListRequest) throws(StorageError) -> SQLQuery {
         let entity = try entity(request.entity)
         let selected = try selection(request.columns, in: entity, required: nil)
         try Self.validatePaging(offset: request.offset, limit: request.limit)

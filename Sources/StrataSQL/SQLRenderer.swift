@@ -9,6 +9,8 @@ public struct SQLRenderer: Sendable {
     public let model: StorageModel
     /// Texts of filterless lookups by shape (shared by copies of this renderer).
     let lookupTexts = LookupTextCache()
+    /// Statements of small lists by request (shared by copies of this renderer).
+    let listTexts = ListTextCache()
 
     public init(dialect: any SQLDialect, model: StorageModel) {
         self.dialect = dialect

@@ -76,6 +76,47 @@ struct SQLRendererReadTests {
         #expect(first.bindings == [a] && second.bindings == [b])
     }
 
+    @Test("a repeated small list request takes its statement from the cache, identical to a fresh rendering; large filters are not kept")
+    func listTextCache() throws {
+        let wide = Predicate.and((0..<40).map { _ in Predicate.compare("title", .equal, .string("x")) })
+        let requests = [
+            ListRequest(entity: "Task", orderBy: [SortKey("id")], limit: 100, columns: ["title"]),
+            ListRequest(entity: "Task", orderBy: [SortKey("id")], limit: 50, columns: ["title"]),
+            ListRequest(entity: "Task", orderBy: [SortKey("id")], offset: 10, limit: 50, columns: ["title"]),
+            ListRequest(entity: "Task", filter: .compare("title", .equal, .string("a")), orderBy: [SortKey("id")], limit: 5),
+            ListRequest(entity: "Task", filter: .compare("title", .equal, .string("b")), orderBy: [SortKey("id")], limit: 5),
+            ListRequest(
+                entity: "Task", filter: .isIn("owner_id", [a, b]), orderBy: [SortKey("id")], limit: 5,
+                includeTotalCount: true),
+            ListRequest(
+                entity: "Task", filter: .isNull("due"), orderBy: [SortKey("id")], offset: 3, limit: 0,
+                includeTotalCount: true),
+            ListRequest(entity: "Task", filter: wide, orderBy: [SortKey("id")], limit: 5),
+        ]
+        for dialect in [SQLiteDialect() as any SQLDialect, PostgreSQLDialect()] {
+            let cached = SQLRenderer(dialect: dialect, model: TaskModel.model)
+            for round in 0..<2 {
+                for request in requests {
+                    let expected = try SQLRenderer(dialect: dialect, model: TaskModel.model).select(list: request)
+                    let got = try cached.select(list: request)
+                    #expect(got.statement == expected.statement, "round \(round): \(request)")
+                    #expect(got.resultColumns == expected.resultColumns)
+                    #expect(got.includesTotalCount == expected.includesTotalCount)
+                    #expect(got.pageStart == expected.pageStart && got.pageEnd == expected.pageEnd)
+                    #expect(got.layout.positions == expected.layout.positions)
+                    #expect(got.layout.types == expected.layout.types)
+                }
+            }
+            // Every request but the one with 40 conditions, once each.
+            #expect(cached.listTexts.count == requests.count - 1)
+            // An invalid request is refused every time, and never stored.
+            let invalid = ListRequest(entity: "Task", orderBy: [SortKey("nope")], limit: 1)
+            #expect(throws: StorageError.self) { try cached.select(list: invalid) }
+            #expect(throws: StorageError.self) { try cached.select(list: invalid) }
+            #expect(cached.listTexts.count == requests.count - 1)
+        }
+    }
+
     @Test("a stored lookup's layout follows its result columns when they change")
     func storedLayoutFollowsColumns() throws {
         let renderer = SQLRenderer(dialect: SQLiteDialect(), model: TaskModel.model)
