@@ -22,13 +22,13 @@ enum PostgresResultReader {
         func value(_ row: Int, _ column: Int) throws(PostgresValueCodec.DecodeError) -> StorageValue {
             if PQgetisnull(result, Int32(row), Int32(column)) != 0 { return .null }
             let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+            let typeOID = copied.columnTypeOIDs[column]
             guard let pointer = PQgetvalue(result, Int32(row), Int32(column)) else {
-                return try PostgresValueCodec.decode("", typeOID: copied.columnTypeOIDs[column])
+                return try PostgresValueCodec.decode("", typeOID: typeOID)
             }
-            return try pointer.withMemoryRebound(to: UInt8.self, capacity: length) { start throws(PostgresValueCodec.DecodeError) in
-                try PostgresValueCodec.decode(
-                    bytes: UnsafeBufferPointer(start: start, count: length), typeOID: copied.columnTypeOIDs[column])
-            }
+            // `char` and `UInt8` are related types (signed and unsigned variants), which may alias.
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
+            return try PostgresValueCodec.decode(bytes: bytes, typeOID: typeOID)
         }
         if let layout {
             let sources = layout.sources(available: columnCount)
