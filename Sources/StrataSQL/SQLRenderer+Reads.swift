@@ -70,10 +70,11 @@ extension SQLRenderer {
     /// rendered before is taken from `listTexts`.
     public func select(list request: ListRequest) throws(StorageError) -> SQLQuery {
         guard ListTextCache.isCacheable(request) else { return try render(list: request) }
-        if let stored = listTexts.query(for: request) { return stored }
+        let key = ListTextCache.Key(request)
+        if let stored = listTexts.query(for: key) { return stored }
         var query = try render(list: request)
         query.presetLayout = query.layout
-        listTexts.store(query, for: request)
+        listTexts.store(query, for: key)
         return query
     }
 

@@ -92,6 +92,9 @@ struct SQLRendererReadTests {
                 entity: "Task", filter: .isNull("due"), orderBy: [SortKey("id")], offset: 3, limit: 0,
                 includeTotalCount: true),
             ListRequest(entity: "Task", filter: wide, orderBy: [SortKey("id")], limit: 5),
+            // Canonically equivalent to Swift, different to every database: precomposed and decomposed "é".
+            ListRequest(entity: "Task", filter: .compare("title", .equal, .string("\u{E9}")), orderBy: [SortKey("id")], limit: 5),
+            ListRequest(entity: "Task", filter: .compare("title", .equal, .string("e\u{301}")), orderBy: [SortKey("id")], limit: 5),
         ]
         for dialect in [SQLiteDialect() as any SQLDialect, PostgreSQLDialect()] {
             let cached = SQLRenderer(dialect: dialect, model: TaskModel.model)
@@ -107,8 +110,12 @@ struct SQLRendererReadTests {
                     #expect(got.layout.types == expected.layout.types)
                 }
             }
-            // Every request but the one with 40 conditions, once each.
+            // Every request but the one with 40 conditions, once each (the two "é" spellings apart).
             #expect(cached.listTexts.count == requests.count - 1)
+            let precomposed = try #require(try cached.select(list: requests[requests.count - 2]).statement)
+            let decomposed = try #require(try cached.select(list: requests[requests.count - 1]).statement)
+            #expect(precomposed.bindings.first.map(ByteWiseKey.init) == ByteWiseKey(.string("\u{E9}")))
+            #expect(decomposed.bindings.first.map(ByteWiseKey.init) == ByteWiseKey(.string("e\u{301}")))
             // An invalid request is refused every time, and never stored.
             let invalid = ListRequest(entity: "Task", orderBy: [SortKey("nope")], limit: 1)
             #expect(throws: StorageError.self) { try cached.select(list: invalid) }
