@@ -1,5 +1,4 @@
 import StrataStorage
-import Synchronization
 
 /// Lists rendered before, by the whole request (entity, filter with its values, order, paging, columns) compared
 /// byte for byte: a request is a value and the rendering a function of it, so a repeated list — the same page of the same list,
@@ -138,21 +137,15 @@ final class ListTextCache: Sendable {
         }
     }
 
-    private let capacity: Int
-    private let entries = Mutex<[Key: SQLQuery]>([:])
+    private let entries: BoundedCache<Key, SQLQuery>
 
-    init(capacity: Int = 256) { self.capacity = capacity }
+    init(capacity: Int = 256) { entries = BoundedCache(capacity: capacity) }
 
-    func query(for key: Key) -> SQLQuery? { entries.withLock { $0[key] } }
+    func query(for key: Key) -> SQLQuery? { entries.value(for: key) }
 
-    func store(_ query: SQLQuery, for key: Key) {
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = query
-        }
-    }
+    func store(_ query: SQLQuery, for key: Key) { entries.store(query, for: key) }
 
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { entries.count }
 
     /// The most filter conditions and `in` values a kept request may have.
     static let maxFilterWeight = 32

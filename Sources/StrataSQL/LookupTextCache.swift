@@ -1,5 +1,4 @@
 import StrataStorage
-import Synchronization
 
 /// What a filterless lookup renders to, by the request's shape: its entity, key column, requested column names
 /// and number of keys. A lookup by id is the most frequent read; with its shape known, a repeated lookup checks
@@ -77,19 +76,13 @@ final class LookupTextCache: Sendable {
         }
     }
 
-    private let capacity: Int
-    private let entries = Mutex<[Key: Entry]>([:])
+    private let entries: BoundedCache<Key, Entry>
 
-    init(capacity: Int = 256) { self.capacity = capacity }
+    init(capacity: Int = 256) { entries = BoundedCache(capacity: capacity) }
 
-    func entry(for key: Key) -> Entry? { entries.withLock { $0[key] } }
+    func entry(for key: Key) -> Entry? { entries.value(for: key) }
 
-    func store(_ entry: Entry, for key: Key) {
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
-        }
-    }
+    func store(_ entry: Entry, for key: Key) { entries.store(entry, for: key) }
 
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { entries.count }
 }
