@@ -40,44 +40,26 @@ enum PostgresValueCodec {
         case unparsable(typeOID: UInt32)
     }
 
-    /// The storage value for one non-NULL result field, chosen by the field's type OID. Text-like and unknown
-    /// types (uuid, text, name, domains) become `.string`; callers turn json/enum columns into their cases.
+    /// The storage value for one non-NULL result field given as text (`decode(bytes:typeOID:)` of its UTF-8).
     static func decode(_ text: String, typeOID: UInt32) throws(DecodeError) -> StorageValue {
-        switch typeOID {
-        case PostgresTypeOID.int8, PostgresTypeOID.int4, PostgresTypeOID.int2, PostgresTypeOID.oid:
-            guard let value = Int64(text) else { throw .unparsable(typeOID: typeOID) }
-            return .int(value)
-        case PostgresTypeOID.float8, PostgresTypeOID.float4, PostgresTypeOID.numeric:
-            guard let value = decodeDouble(text) else { throw .unparsable(typeOID: typeOID) }
-            return .double(value)
-        case PostgresTypeOID.bool:
-            switch text {
-            case "t": return .bool(true)
-            case "f": return .bool(false)
-            default: throw .unparsable(typeOID: typeOID)
-            }
-        case PostgresTypeOID.timestamptz, PostgresTypeOID.timestamp:
-            guard let value = PostgresTemporalText.parseTimestamp(text) else { throw .unparsable(typeOID: typeOID) }
-            return .timestamp(value)
-        case PostgresTypeOID.date:
-            guard let value = PostgresTemporalText.parseDate(text) else { throw .unparsable(typeOID: typeOID) }
-            return .date(value)
-        case PostgresTypeOID.textArray, PostgresTypeOID.varcharArray:
-            do {
-                return .stringList(try PostgresArrayLiteral.parse(text))
+        var text = text
+        // The closure returns a `Result` rather than throwing: a typed-throws closure through a pointer-lending
+        // method is the construct that once corrupted memory here (see `PostgresResultReader`).
+        let decoded = text.withUTF8 { bytes -> Result<StorageValue, DecodeError> in
+            do throws(DecodeError) {
+                return .success(try decode(bytes: bytes, typeOID: typeOID))
             } catch {
-                throw .unparsable(typeOID: typeOID)
+                return .failure(error)
             }
-        case PostgresTypeOID.json, PostgresTypeOID.jsonb:
-            return .json(text)
-        default:
-            return .string(text)
         }
+        return try decoded.get()
     }
 
-    /// `decode` of one non-NULL result field's bytes (valid while its `PGresult` lives). Integers, booleans,
-    /// timestamps and dates are read from the bytes in place; only the other types become a `String` first, which
-    /// saved an allocation (and, for timestamps, two) per value of a row.
+    /// The storage value for one non-NULL result field's bytes (valid while its `PGresult` lives), chosen by the
+    /// field's type OID. Integers, booleans, timestamps and dates are read from the bytes in place (a `String` per
+    /// value, and for temporal values an array too, cost an allocation or two per value of a row); the other
+    /// types become a `String` first. Text-like and unknown types (uuid, text, name, domains) become `.string`;
+    /// callers turn json/enum columns into their cases.
     static func decode(bytes: UnsafeBufferPointer<UInt8>, typeOID: UInt32) throws(DecodeError) -> StorageValue {
         switch typeOID {
         case PostgresTypeOID.int8, PostgresTypeOID.int4, PostgresTypeOID.int2, PostgresTypeOID.oid:
@@ -99,7 +81,23 @@ enum PostgresValueCodec {
             guard let value = PostgresTemporalText.parseDate(bytes: bytes) else { throw .unparsable(typeOID: typeOID) }
             return .date(value)
         default:
-            return try decode(String(decoding: bytes, as: UTF8.self), typeOID: typeOID)
+            break
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch typeOID {
+        case PostgresTypeOID.float8, PostgresTypeOID.float4, PostgresTypeOID.numeric:
+            guard let value = decodeDouble(text) else { throw .unparsable(typeOID: typeOID) }
+            return .double(value)
+        case PostgresTypeOID.textArray, PostgresTypeOID.varcharArray:
+            do {
+                return .stringList(try PostgresArrayLiteral.parse(text))
+            } catch {
+                throw .unparsable(typeOID: typeOID)
+            }
+        case PostgresTypeOID.json, PostgresTypeOID.jsonb:
+            return .json(text)
+        default:
+            return .string(text)
         }
     }
 

@@ -26,7 +26,8 @@ enum PostgresResultReader {
             guard let pointer = PQgetvalue(result, Int32(row), Int32(column)) else {
                 return try PostgresValueCodec.decode("", typeOID: typeOID)
             }
-            // `char` and `UInt8` are related types (signed and unsigned variants), which may alias.
+            // `char` and `UInt8` are related types (signed and unsigned variants), which may alias. (Handing the
+            // bytes over inside a typed-throws closure passed to `withMemoryRebound` crashed unrelated code.)
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
             return try PostgresValueCodec.decode(bytes: bytes, typeOID: typeOID)
         }
