@@ -43,46 +43,23 @@ public enum ResponseMediaType: Sendable, Hashable {
     private func match(in accept: String) -> (quality: Int, specificity: Int) {
         var bestSpecificity = -1
         var quality = 0
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";")
-            guard let mediaRange = parts.first?.trimmingSpaces.lowercased() else { continue }
-            let pieces = mediaRange.split(separator: "/", maxSplits: 1)
-            guard pieces.count == 2 else { continue }
+        for range in AcceptRange.parse(accept) where range.charsetIsUTF8 {
             let specificity: Int
-            if pieces[0] == "*" && pieces[1] == "*" {
+            if range.type == "*" && range.subtype == "*" {
                 specificity = 0
-            } else if pieces[0] == "application" && pieces[1] == "*" {
+            } else if range.type == "application" && range.subtype == "*" {
                 specificity = 1
-            } else if pieces[0] == "application" && pieces[1] == subtype {
+            } else if range.type == "application" && range.subtype == subtype {
                 specificity = Self.named
             } else {
                 continue
             }
-            var rangeQuality = 1000
-            var charsetOK = true
-            for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces.lowercased() }
-                guard pair.count == 2 else { continue }
-                let value = pair[1].trimmingCharacters(in: "\"")
-                if pair[0] == "q" {
-                    rangeQuality = Self.thousandths(value) ?? 0
-                } else if pair[0] == "charset", value != "utf-8", value != "utf8" {
-                    charsetOK = false
-                }
-            }
-            guard charsetOK else { continue }
             if specificity > bestSpecificity {
                 bestSpecificity = specificity
-                quality = rangeQuality
+                quality = range.quality
             }
         }
         return (quality, bestSpecificity)
-    }
-
-    /// `1`, `0.9`, `0.125` → thousandths; nil for anything that is not a qvalue.
-    private static func thousandths(_ text: String) -> Int? {
-        guard let value = Double(text), value >= 0, value <= 1 else { return nil }
-        return Int((value * 1000).rounded())
     }
 }
 

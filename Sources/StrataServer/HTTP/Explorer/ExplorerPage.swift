@@ -18,19 +18,10 @@ enum ExplorerPage {
         guard let accept else { return false }
         var html = 0
         var json = 0
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";")
-            guard let mediaRange = parts.first?.trimmingSpaces.lowercased() else { continue }
-            var quality = 1000
-            for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces.lowercased() }
-                if pair.count == 2, pair[0] == "q" {
-                    quality = Double(pair[1]).map { Int(($0 * 1000).rounded()) } ?? 0
-                }
-            }
-            switch mediaRange {
-            case "text/html", "text/*": html = max(html, quality)
-            case "application/json", "application/graphql-response+json": json = max(json, quality)
+        for range in AcceptRange.parse(accept) {
+            switch (range.type, range.subtype) {
+            case ("text", "html"), ("text", "*"): html = max(html, range.quality)
+            case ("application", "json"), ("application", "graphql-response+json"): json = max(json, range.quality)
             default: continue
             }
         }
