@@ -531,6 +531,7 @@ final class ExecutionRun {
         default: objectType = nil
         }
         if work.namedType?.kind != .object { objectType = nil }
+        let flat = objectType.flatMap { flatLayout(of: work, objectType: $0) }
         // Each parent's key slot, from `prepareSlots`. Consecutive parents with the same key (grouped rows) share a
         // slot and reuse the previous result.
         let keySlots = work.lookupSlots
@@ -561,6 +562,11 @@ final class ExecutionRun {
                             work.fieldType, .null, slot, workIndex: workIndex, work: work, next: &next,
                             nextIndex: &nextIndex)
                     case .success(let found?):
+                        if let flat, let objectType,
+                            tree.setFlatObject(slot, row: found, typeName: objectType, layout: flat)
+                        {
+                            continue
+                        }
                         let object = ObjectValue.row(typeName: targetType, found)
                         if let objectType {
                             addChild(
@@ -598,6 +604,7 @@ final class ExecutionRun {
             }
         }
         if work.namedType?.kind != .object { objectType = nil }
+        let flat = objectType.flatMap { flatLayout(of: work, objectType: $0) }
         for (position, result) in zip(work.slots.indices, results) {
             let slot = work.slots[position]
             if tree.anyDead && tree.isDetached(tree.slotOwner[Int(slot)]) { continue }
@@ -619,12 +626,25 @@ final class ExecutionRun {
                 tree.slots[Int(slot)] = .node(list)
                 let first = tree.nodes[Int(list)].firstSlot
                 for (offset, row) in rows.enumerated() {
+                    if let flat, tree.setFlatObject(first + Int32(offset), row: row, typeName: objectType, layout: flat) {
+                        continue
+                    }
                     addChild(
                         .row(typeName: typeName, row), concrete: objectType, slot: first + Int32(offset),
                         workIndex: workIndex, work: work, next: &next, nextIndex: &nextIndex)
                 }
             }
         }
+    }
+
+    /// How the rows `work` completes (its list's items, or its to-one object) are written when its selection on
+    /// `objectType` holds only stored leaf columns (`FlatObjectLayout`): from the document's planned selections,
+    /// so the next step plans the same selection from the same entry for the rows that still need it. Nil
+    /// without a plan cache.
+    private func flatLayout(of work: Work, objectType: String) -> FlatObjectLayout? {
+        guard let plans, let key = PlanCache.Key(work.batch.subSelections, typeName: objectType) else { return nil }
+        let batch = Batch(typeName: objectType, selections: work.batch.subSelections, objects: [], nodes: [])
+        return plans.plan(key) { selection(batch, memoized: true) }.flatLayout
     }
 
     private func reportNonNull(_ slot: Int32, _ work: Work) {
@@ -707,6 +727,11 @@ final class ExecutionRun {
                     FieldError("Abstract type \"\(name)\" must resolve to an Object type at runtime for field \"\(work.batch.parentType).\(work.plan.definition.name)\"."),
                     slot, work.fieldNodes)
                 tree.setNull(slot)
+                return
+            }
+            if case .row(_, let row) = object, let flat = flatLayout(of: work, objectType: concrete),
+                tree.setFlatObject(slot, row: row, typeName: concrete, layout: flat)
+            {
                 return
             }
             addChild(

@@ -91,6 +91,8 @@ final class PlannedSelection: Sendable {
     let subSelections: [[SelectionSet]]
     /// Per field: what its resolver worked out from the selection alone (nil when the plan is not cached).
     let memos: [FieldMemo?]
+    /// How a row is written as one object of this selection, when every field is a stored leaf column.
+    let flatLayout: FlatObjectLayout?
 
     init(
         fields: [CollectedField], entries: [FieldPlans.Entry?], arguments: [Result<[String: InputValue], FieldError>?],
@@ -98,11 +100,13 @@ final class PlannedSelection: Sendable {
     ) {
         self.fields = fields
         self.entries = entries
-        self.keys = EncodedKeySet(fields.map(\.responseKey))
+        let keys = EncodedKeySet(fields.map(\.responseKey))
+        self.keys = keys
         self.nonNull = entries.map { $0?.definition.type.isNonNull ?? false }
         self.arguments = arguments
         self.subSelections = fields.map { $0.nodes.compactMap(\.selectionSet) }
         self.memos = fields.map { _ in memoized ? FieldMemo() : nil }
+        self.flatLayout = FlatObjectLayout(fields: fields, entries: entries, arguments: arguments, keys: keys)
     }
 }
 

@@ -114,6 +114,13 @@ struct ResultTree {
     @inline(__always)
     mutating func setLeaf(_ slot: Int32, _ leaf: Leaf) {
         let start = Int32(leafBytes.count)
+        appendLeaf(leaf)
+        slots[Int(slot)] = .encoded(start: start, end: Int32(leafBytes.count))
+    }
+
+    /// Appends a leaf's JSON bytes to `leafBytes`.
+    @inline(__always)
+    mutating func appendLeaf(_ leaf: Leaf) {
         switch leaf {
         case .string(let string): JSONOutput.appendString(string, to: &leafBytes)
         case .int(let value): JSONOutput.appendInt(value, to: &leafBytes)
@@ -125,7 +132,6 @@ struct ResultTree {
         case .date(let days):
             appendQuotedASCII(maxLength: DateText.maxLength) { DateText.write(days: days, into: $0) }
         }
-        slots[Int(slot)] = .encoded(start: start, end: Int32(leafBytes.count))
     }
 
     /// Appends `"text"`, where `write` puts the text (ASCII that JSON does not escape) into a buffer of
