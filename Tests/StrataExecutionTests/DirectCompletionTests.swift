@@ -36,7 +36,9 @@ import Testing
     static let itemColumns = ["id", "name", "kind", "size", "count", "owner_id"]
 
     /// An executor over `items` (each `[id, name, kind, size, count, ownerId]`) and two owners.
-    static func executor(items: [[StorageValue]]) async throws -> ExecutionHarness {
+    static func executor(items: [[StorageValue]], options: ExecutorOptions = ExecutorOptions()) async throws
+        -> ExecutionHarness
+    {
         let model = try DataModelBuilder.build(sdl: sdl, defaultSource: "default")
         let stored = try DataModelBuilder.build(sdl: storedSDL, defaultSource: "default")
         let adapter = MemoryAdapter(model: stored.storage, sourceName: "default")
@@ -56,7 +58,7 @@ import Testing
             })
         }
         try await adapter.load(entity.name, rows: rows)
-        return ExecutionHarness(executor: Executor(model: model, storage: StorageRouter(single: adapter)))
+        return ExecutionHarness(executor: Executor(model: model, storage: StorageRouter(single: adapter), options: options))
     }
 
     static func item(_ n: Int, kind: String, size: StorageValue, owner: StorageValue = .null) -> [StorageValue] {

@@ -5,23 +5,45 @@ import StrataStorage
 import Testing
 
 /// Objects whose selection is only stored leaf columns are written straight from their rows (`FlatObjectLayout`).
-/// A document whose `@include` reads a variable is planned for each request and never takes that path, so running
-/// a query both ways compares the two completions byte for byte.
+/// Each query runs three ways — planned once per document, planned per request (a document whose `@include`
+/// reads a variable), and on an executor with `flatObjects` off (every object through its slots) — and the three
+/// bodies must be the same bytes.
 @Suite struct FlatObjectTests {
-    /// `selection` as written (planned once, flat objects), and with `@include(if: $yes)` on its root field
-    /// (planned per request, every object through its slots): both bodies. The first is padded with spaces where
-    /// the second has more text, so errors have the same locations.
-    private static func bothWays(_ h: ExecutionHarness, _ selection: String) async -> (flat: String, general: String) {
+    /// The bodies of `selection` run the three ways, on executors over the same `items`. The queries without the
+    /// directive are padded with spaces where it stands, so errors have the same locations.
+    private static func threeWays(_ items: [[StorageValue]], _ selections: [String]) async throws
+        -> [(cached: String, perRequest: String, general: String)]
+    {
+        let flat = try await DirectCompletionTests.executor(items: items)
+        var off = ExecutorOptions()
+        off.flatObjects = false
+        let general = try await DirectCompletionTests.executor(items: items, options: off)
         let header = "query ($yes: Boolean!) "
         let directive = " @include(if: $yes)"
-        let flat = await h.run(
-            String(repeating: " ", count: header.count) + "{ "
+        var bodies: [(cached: String, perRequest: String, general: String)] = []
+        for selection in selections {
+            let plain =
+                String(repeating: " ", count: header.count) + "{ "
                 + selection.replacingFirst(" {", with: String(repeating: " ", count: directive.count) + " {") + " }"
-        ).response.bodyText
-        let general = await h.run(
-            header + "{ " + selection.replacingFirst(" {", with: directive + " {") + " }", variables: ["yes": .bool(true)]
-        ).response.bodyText
-        return (flat, general)
+            let variable = header + "{ " + selection.replacingFirst(" {", with: directive + " {") + " }"
+            bodies.append(
+                (
+                    await flat.run(plain).response.bodyText,
+                    await flat.run(variable, variables: ["yes": .bool(true)]).response.bodyText,
+                    await general.run(plain).response.bodyText
+                ))
+        }
+        return bodies
+    }
+
+    private static func expectSame(
+        _ bodies: [(cached: String, perRequest: String, general: String)], _ selections: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        for (body, selection) in zip(bodies, selections) {
+            #expect(body.cached == body.general, "\(selection)", sourceLocation: sourceLocation)
+            #expect(body.perRequest == body.general, "\(selection)", sourceLocation: sourceLocation)
+        }
     }
 
     private static let owners = [
@@ -30,7 +52,7 @@ import Testing
 
     @Test("flat objects are written exactly as field-by-field completion writes them")
     func sameBytes() async throws {
-        let h = try await DirectCompletionTests.executor(items: [
+        let items: [[StorageValue]] = [
             [.string("00000000-0000-4000-8000-000000000001"), .string("quote \" and \\ and \n\u{1}"), .string("SMALL"),
              .null, .int(-42), Self.owners[1]],
             [.string("00000000-0000-4000-8000-000000000002"), .string("é 𝄞"), .string("LARGE"), .string("SMALL"), .null,
@@ -39,7 +61,7 @@ import Testing
              .int(2_147_483_647), Self.owners[1]],
             [.string("00000000-0000-4000-8000-000000000004"), .string("four"), .string("LARGE"), .null,
              .int(-2_147_483_648), Self.owners[0]],
-        ])
+        ]
         let selections = [
             "items(first: 10) { name kind size count }",
             "items(first: 10) { __typename id n: name k: kind count __typename }",
@@ -48,53 +70,53 @@ import Testing
             #"item(id: "00000000-0000-4000-8000-000000000003") { name count owner { label } }"#,
             #"item(id: "00000000-0000-4000-8000-000000000001") { __typename name kind size count }"#,
         ]
-        for selection in selections {
-            let (flat, general) = await Self.bothWays(h, selection)
-            #expect(flat == general, "\(selection)")
-            #expect(!flat.contains("\"errors\""), "\(selection): \(flat)")
+        let bodies = try await Self.threeWays(items, selections)
+        Self.expectSame(bodies, selections)
+        for (body, selection) in zip(bodies, selections) {
+            #expect(!body.cached.contains("\"errors\""), "\(selection): \(body.cached)")
         }
-        let (flat, _) = await Self.bothWays(h, "items(first: 2) { count owner { label } }")
-        #expect(flat == #"{"data":{"items":[{"count":-42,"owner":{"label":"second"}},{"count":null,"owner":null}]}}"#)
+        #expect(
+            bodies[2].cached
+                == #"{"data":{"items":[{"count":-42,"owner":{"label":"second","__typename":"Owner","id":"00000000-0000-4000-8000-0000000000a2"}},{"count":null,"owner":null},{"count":2147483647,"owner":{"label":"second","__typename":"Owner","id":"00000000-0000-4000-8000-0000000000a2"}},{"count":-2147483648,"owner":{"label":"first","__typename":"Owner","id":"00000000-0000-4000-8000-0000000000a1"}}]}}"#
+        )
     }
 
     @Test("rows the flat writer cannot take are completed field by field, with the same errors and nulls")
     func fallback() async throws {
         // An integer past 32 bits in a nullable field, and enum values the type does not declare in a nullable
         // (`size`) and a non-null (`kind`) field, between rows that are written flat.
-        let h = try await DirectCompletionTests.executor(items: [
+        let items: [[StorageValue]] = [
             DirectCompletionTests.item(1, kind: "SMALL", size: .string("LARGE")),
             [.string("00000000-0000-4000-8000-000000000002"), .string("two"), .string("SMALL"), .null,
              .int(5_000_000_000), .null],
             DirectCompletionTests.item(3, kind: "SMALL", size: .string("HUGE")),
             DirectCompletionTests.item(4, kind: "SMALL", size: .null),
-        ])
-        for selection in ["items(first: 10) { name size count }", "items(first: 10) { count size name kind }"] {
-            let (flat, general) = await Self.bothWays(h, selection)
-            #expect(flat == general, "\(selection)")
-        }
-        let (flat, _) = await Self.bothWays(h, "items(first: 10) { name size count }")
-        let body = try JSONParser.parse(flat)
+        ]
+        let selections = [
+            "items(first: 10) { name size count }", "items(first: 10) { count size name kind }",
+            "items(first: 10) { name kind owner { label } }",
+        ]
+        let bodies = try await Self.threeWays(items, selections)
+        Self.expectSame(bodies, selections)
+        let body = try JSONParser.parse(bodies[0].cached)
         #expect(
             body["data"] == json(
                 #"{"items":[{"name":"item 1","size":"LARGE","count":1},{"name":"two","size":null,"count":null},{"name":"item 3","size":null,"count":3},{"name":"item 4","size":null,"count":4}]}"#
             ))
         guard case .array(let errors)? = body["errors"] else {
-            Issue.record("no errors: \(flat)")
+            Issue.record("no errors: \(bodies[0].cached)")
             return
         }
         #expect(errors.map { $0["path"] } == [json(#"["items",2,"size"]"#), json(#"["items",1,"count"]"#)])
 
         // A non-null field the row cannot fill nulls its item, which is non-null, so the list, which is too.
-        let (failing, generalFailing) = await Self.bothWays(
-            h, "items(first: 10) { name kind owner { label } }")
-        #expect(failing == generalFailing)
-        let bogus = try await DirectCompletionTests.executor(items: [
+        let bogus = [
             DirectCompletionTests.item(1, kind: "SMALL", size: .null),
             DirectCompletionTests.item(2, kind: "BOGUS", size: .null),
-        ])
-        let (nulled, generalNulled) = await Self.bothWays(bogus, "items(first: 10) { name kind }")
-        #expect(nulled == generalNulled)
-        #expect(try JSONParser.parse(nulled)["data"] == .null)
+        ]
+        let nulled = try await Self.threeWays(bogus, ["items(first: 10) { name kind }"])
+        Self.expectSame(nulled, ["items(first: 10) { name kind }"])
+        #expect(try JSONParser.parse(nulled[0].cached)["data"] == .null)
     }
 }
 

@@ -32,6 +32,11 @@ final class ExecutionRun {
     private var plannedBatches = 0
     /// To-one works whose lookups wait for the next step's (see `waitingLookups`), completed in that step.
     private var carried: [Work] = []
+    /// Whether objects of flat selections are written from their rows (`ExecutorOptions.flatObjects`).
+    private let flatObjects: Bool
+    /// Flat layouts worked out by this run, for a document without a plan cache (its variables are fixed for the
+    /// run, so its selections collect the same fields throughout).
+    private var runLayouts: [PlanCache.Key: FlatObjectLayout?] = [:]
 
     /// Objects of one concrete type sharing one merged selection, waiting for their fields to be resolved.
     struct Batch {
@@ -116,9 +121,10 @@ final class ExecutionRun {
     init(
         schema: Schema, source: Source, fragments: [String: FragmentDefinition], variables: [String: InputValue],
         plans: PlanCache? = nil, resolvers: ResolverSet, fieldPlans: FieldPlans, loaders: RequestLoaders,
-        context: RequestContext, tree: ResultTree = ResultTree()
+        context: RequestContext, tree: ResultTree = ResultTree(), flatObjects: Bool = true
     ) {
         self.plans = plans
+        self.flatObjects = flatObjects
         self.tree = tree
         self.schema = schema
         self.source = source
@@ -639,12 +645,16 @@ final class ExecutionRun {
 
     /// How the rows `work` completes (its list's items, or its to-one object) are written when its selection on
     /// `objectType` holds only stored leaf columns (`FlatObjectLayout`): from the document's planned selections,
-    /// so the next step plans the same selection from the same entry for the rows that still need it. Nil
-    /// without a plan cache.
+    /// so the next step plans the same selection from the same entry for the rows that still need it; for a
+    /// document planned per request, from this run's own layouts.
     private func flatLayout(of work: Work, objectType: String) -> FlatObjectLayout? {
-        guard let plans, let key = PlanCache.Key(work.batch.subSelections, typeName: objectType) else { return nil }
+        guard flatObjects, let key = PlanCache.Key(work.batch.subSelections, typeName: objectType) else { return nil }
         let batch = Batch(typeName: objectType, selections: work.batch.subSelections, objects: [], nodes: [])
-        return plans.plan(key) { selection(batch, memoized: true) }.flatLayout
+        if let plans { return plans.plan(key) { selection(batch, memoized: true) }.flatLayout }
+        if let known = runLayouts[key] { return known }
+        let layout = selection(batch, memoized: false).flatLayout
+        runLayouts[key] = layout
+        return layout
     }
 
     private func reportNonNull(_ slot: Int32, _ work: Work) {

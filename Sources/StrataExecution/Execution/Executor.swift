@@ -159,7 +159,7 @@ public final class Executor: Sendable {
             schema: schema, source: prepared.source, fragments: prepared.fragments, variables: variables,
             plans: prepared.plans, resolvers: resolvers,
             fieldPlans: fieldPlans, loaders: RequestLoaders(storage: storage, maxBatchSize: options.maxBatchSize),
-            context: context, tree: trees.take())
+            context: context, tree: trees.take(), flatObjects: options.flatObjects)
         let root = await execution.execute(operation, rootType: rootType.name)
 
         var prefix: [UInt8] = [UInt8(ascii: "{")]
