@@ -25,27 +25,12 @@ final class ByteArena: @unchecked Sendable, JSONByteSink {
         count += 1
     }
 
-    /// Appends `bytes`. Most appends are keys, short names and numbers: 4 to 16 bytes are stored as two
-    /// overlapping words (4- or 8-byte) rather than through a `memcpy` call, which cost more than the copy.
+    /// Appends `bytes` (most appends are keys, short names and numbers: `ShortCopy`).
     @inline(__always) func append(bytes: UnsafeBufferPointer<UInt8>) {
         let added = bytes.count
         guard added > 0, let from = bytes.baseAddress else { return }
         if capacity - count < added { grow(toAtLeast: count + added) }
-        let source = UnsafeRawPointer(from)
-        let target = UnsafeMutableRawPointer(base + count)
-        if added >= 8 && added <= 16 {
-            let head = source.loadUnaligned(as: UInt64.self)
-            let tail = source.loadUnaligned(fromByteOffset: added &- 8, as: UInt64.self)
-            target.storeBytes(of: head, as: UInt64.self)
-            target.storeBytes(of: tail, toByteOffset: added &- 8, as: UInt64.self)
-        } else if added >= 4 && added < 8 {
-            let head = source.loadUnaligned(as: UInt32.self)
-            let tail = source.loadUnaligned(fromByteOffset: added &- 4, as: UInt32.self)
-            target.storeBytes(of: head, as: UInt32.self)
-            target.storeBytes(of: tail, toByteOffset: added &- 4, as: UInt32.self)
-        } else {
-            target.copyMemory(from: source, byteCount: added)
-        }
+        ShortCopy.copy(from: UnsafeRawPointer(from), to: UnsafeMutableRawPointer(base + count), count: added)
         count += added
     }
 

@@ -338,27 +338,12 @@ struct ResultTree {
             cursor += 1
         }
 
-        /// Copies a key or a leaf. Most are 4 to 16 bytes (`"id":`, a number, a short name): those are copied as two
-        /// overlapping 4- or 8-byte words instead of through a `memcpy` call, which cost more than the copy.
+        /// Copies a key or a leaf (most are 4 to 16 bytes: `ShortCopy`).
         @inline(__always) func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout UnsafeMutablePointer<UInt8>) {
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
             precondition(end - cursor >= count, "response larger than its bound")
-            let source = UnsafeRawPointer(base)
-            let target = UnsafeMutableRawPointer(cursor)
-            if count >= 8 && count <= 16 {
-                let head = source.loadUnaligned(as: UInt64.self)
-                let tail = source.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-                target.storeBytes(of: head, as: UInt64.self)
-                target.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self)
-            } else if count >= 4 && count < 8 {
-                let head = source.loadUnaligned(as: UInt32.self)
-                let tail = source.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
-                target.storeBytes(of: head, as: UInt32.self)
-                target.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
-            } else {
-                cursor.update(from: base, count: count)
-            }
+            ShortCopy.copy(from: UnsafeRawPointer(base), to: UnsafeMutableRawPointer(cursor), count: count)
             cursor += count
         }
     }
