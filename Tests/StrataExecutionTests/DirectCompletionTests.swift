@@ -18,6 +18,7 @@ import Testing
           size: Kind
           count: Int
           ownerId: ID
+          tags: [String!]
           owner: Owner @belongsTo(field: "ownerId")
         }
 
@@ -33,9 +34,10 @@ import Testing
         sdl.replacingOccurrences(of: "kind: Kind!", with: "kind: String!").replacingOccurrences(of: "size: Kind", with: "size: String")
     }
 
-    static let itemColumns = ["id", "name", "kind", "size", "count", "owner_id"]
+    static let itemColumns = ["id", "name", "kind", "size", "count", "owner_id", "tags"]
 
-    /// An executor over `items` (each `[id, name, kind, size, count, ownerId]`) and two owners.
+    /// An executor over `items` (each `[id, name, kind, size, count, ownerId]`, and `tags` when given) and two
+    /// owners.
     static func executor(items: [[StorageValue]], options: ExecutorOptions = ExecutorOptions()) async throws
         -> ExecutionHarness
     {
@@ -53,7 +55,9 @@ import Testing
         let entity = model.entities["Item"]!.entity
         let rows = items.map { values in
             Row(entity.columns.map { column -> StorageValue in
-                guard let position = itemColumns.firstIndex(of: column.name) else { return .null }
+                guard let position = itemColumns.firstIndex(of: column.name), position < values.count else {
+                    return .null
+                }
                 return values[position]
             })
         }

@@ -54,9 +54,9 @@ import Testing
     func sameBytes() async throws {
         let items: [[StorageValue]] = [
             [.string("00000000-0000-4000-8000-000000000001"), .string("quote \" and \\ and \n\u{1}"), .string("SMALL"),
-             .null, .int(-42), Self.owners[1]],
+             .null, .int(-42), Self.owners[1], .stringList(["a", "b \"q\"", "é"])],
             [.string("00000000-0000-4000-8000-000000000002"), .string("é 𝄞"), .string("LARGE"), .string("SMALL"), .null,
-             .null],
+             .null, .stringList([])],
             [.string("00000000-0000-4000-8000-000000000003"), .string(""), .string("SMALL"), .string("LARGE"),
              .int(2_147_483_647), Self.owners[1]],
             [.string("00000000-0000-4000-8000-000000000004"), .string("four"), .string("LARGE"), .null,
@@ -65,6 +65,7 @@ import Testing
         let selections = [
             "items(first: 10) { name kind size count }",
             "items(first: 10) { __typename id n: name k: kind count __typename }",
+            "items(first: 10) { id tags count t: tags }",
             "items(first: 10) { count owner { label __typename id } }",
             "items(first: 10) { name owner { label } o2: owner { l: label } }",
             #"item(id: "00000000-0000-4000-8000-000000000003") { name count owner { label } }"#,
@@ -77,6 +78,10 @@ import Testing
         }
         #expect(
             bodies[2].cached
+                == #"{"data":{"items":[{"id":"00000000-0000-4000-8000-000000000001","tags":["a","b \"q\"","é"],"count":-42,"t":["a","b \"q\"","é"]},{"id":"00000000-0000-4000-8000-000000000002","tags":[],"count":null,"t":[]},{"id":"00000000-0000-4000-8000-000000000003","tags":null,"count":2147483647,"t":null},{"id":"00000000-0000-4000-8000-000000000004","tags":null,"count":-2147483648,"t":null}]}}"#
+        )
+        #expect(
+            bodies[3].cached
                 == #"{"data":{"items":[{"count":-42,"owner":{"label":"second","__typename":"Owner","id":"00000000-0000-4000-8000-0000000000a2"}},{"count":null,"owner":null},{"count":2147483647,"owner":{"label":"second","__typename":"Owner","id":"00000000-0000-4000-8000-0000000000a2"}},{"count":-2147483648,"owner":{"label":"first","__typename":"Owner","id":"00000000-0000-4000-8000-0000000000a1"}}]}}"#
         )
     }

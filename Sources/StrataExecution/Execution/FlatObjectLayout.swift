@@ -7,7 +7,7 @@ import StrataStorage
 /// selections.
 ///
 /// Built once per planned selection (`PlannedSelection.flatLayout`), nil for any other selection: a field with
-/// arguments, a relation, a list-typed column, an application resolver.
+/// arguments, a relation, a list column of anything but text, an application resolver.
 struct FlatObjectLayout: Sendable {
     /// How a field's value is written: the common stored cases of `LeafSerializer.serialize(stored:as:)` decided
     /// once per field, so a row's values are written without copying the field's serializer (an enum's value
@@ -25,6 +25,8 @@ struct FlatObjectLayout: Sendable {
         case float
         /// An enum: a stored string naming one of its values.
         case enumeration
+        /// A list of `String` or `ID` (`[T]`, `[T!]`, either non-null): a stored string list as a JSON array.
+        case textList
         /// Anything else (an application scalar, `JSON`): the general serializer.
         case general
         case typeName
@@ -69,13 +71,30 @@ struct FlatObjectLayout: Sendable {
                 case .success(let values)? = arguments[index], values.isEmpty
             else { return nil }
             let nonNull: Bool
+            var isList = false
             switch entry.definition.type {
             case .named: nonNull = false
             case .nonNull(.named): nonNull = true
+            case .list(.named), .list(.nonNull(.named)):
+                nonNull = false
+                isList = true
+            case .nonNull(.list(.named)), .nonNull(.list(.nonNull(.named))):
+                nonNull = true
+                isList = true
             default: return nil
             }
             var writer = Writer.general
             var enumIndex = 0
+            if isList {
+                // Only lists of text: their items are never null and need no other check.
+                switch entry.leafKind {
+                case .builtIn(.string), .builtIn(.id): writer = .textList
+                default: return nil
+                }
+                layout.append(Field(column: column, writer: writer, nonNull: nonNull, enumIndex: 0))
+                kinds.append(entry.leafKind)
+                continue
+            }
             switch entry.leafKind {
             case .notLeaf: return nil
             case .builtIn(.string), .builtIn(.id), .builtIn(.uuid): writer = .text
@@ -130,7 +149,7 @@ extension ResultTree {
                                 continue
                             }
                             if !appendFast(values[field.column], field, layout) {
-                                guard
+                                guard field.writer != .textList,
                                     case .success(let leaf) = LeafSerializer.serialize(
                                         stored: values[field.column], as: layout.kinds[index])
                                 else { return false }
@@ -170,6 +189,15 @@ extension ResultTree {
             appendLeaf(.date(days))
         case (.float, .double(let number)) where number.isFinite:
             JSONOutput.appendDouble(number, to: &leafBytes)
+        case (.textList, .stringList(let items)):
+            leafBytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { leafBytes.append(UInt8(ascii: ",")) }
+                JSONOutput.appendString(item, to: &leafBytes)
+            }
+            leafBytes.append(UInt8(ascii: "]"))
+        case (.textList, _):
+            return false
         case (.enumeration, .string(let name)):
             let known = layout.enumValues.withUnsafeBufferPointer { $0[field.enumIndex].contains(name) }
             guard known else { return false }
