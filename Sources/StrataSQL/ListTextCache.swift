@@ -19,31 +19,18 @@ final class ListTextCache: Sendable {
         init(_ request: ListRequest) {
             var writer = KeyWriter()
             writer.string(request.entity)
-            if let filter = request.filter {
-                writer.byte(1)
-                writer.predicate(filter)
-            } else {
-                writer.byte(0)
-            }
+            writer.optional(request.filter) { $0.predicate($1) }
             writer.count(request.orderBy.count)
             for key in request.orderBy {
                 writer.string(key.column)
                 writer.byte(key.descending ? 1 : 0)
             }
             writer.count(request.offset)
-            if let limit = request.limit {
-                writer.byte(1)
-                writer.count(limit)
-            } else {
-                writer.byte(0)
-            }
+            writer.optional(request.limit) { $0.count($1) }
             writer.byte(request.includeTotalCount ? 1 : 0)
-            if let columns = request.columns {
-                writer.byte(1)
+            writer.optional(request.columns) { writer, columns in
                 writer.count(columns.count)
                 for column in columns { writer.string(column) }
-            } else {
-                writer.byte(0)
             }
             bytes = writer.bytes
         }
@@ -57,6 +44,16 @@ final class ListTextCache: Sendable {
         init() { bytes.reserveCapacity(128) }
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+        /// A tag for whether `value` is there (0 or 1), then what `write` writes of it.
+        mutating func optional<Value>(_ value: Value?, _ write: (inout KeyWriter, Value) -> Void) {
+            guard let value else {
+                byte(0)
+                return
+            }
+            byte(1)
+            write(&self, value)
+        }
 
         mutating func word(_ value: UInt64) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }

@@ -64,6 +64,9 @@ final class ExecutionRun {
         /// For a to-one work: each parent's key slot in the loaders' lookup table, set when the work is prepared
         /// (`ToOneResolver.prepareSlots`, one per parent; every to-one work is prepared before it is completed).
         var lookupSlots: [Int32] = []
+        /// The flat layout of the objects this work completes, for the last concrete type asked (`flatLayout`):
+        /// completing a list object by object asks once per item.
+        var flatLayout: (typeName: String, layout: FlatObjectLayout?)?
 
         var resolver: Resolver { plan.resolver }
         var fieldType: TypeRef { plan.definition.type }
@@ -648,7 +651,15 @@ final class ExecutionRun {
     /// so the next step plans the same selection from the same entry for the rows that still need it; for a
     /// document planned per request, from this run's own layouts.
     private func flatLayout(of work: Work, objectType: String) -> FlatObjectLayout? {
-        guard flatObjects, let key = PlanCache.Key(work.batch.subSelections, typeName: objectType) else { return nil }
+        guard flatObjects else { return nil }
+        if let known = work.flatLayout, known.typeName == objectType { return known.layout }
+        let layout = findFlatLayout(of: work, objectType: objectType)
+        work.flatLayout = (objectType, layout)
+        return layout
+    }
+
+    private func findFlatLayout(of work: Work, objectType: String) -> FlatObjectLayout? {
+        guard let key = PlanCache.Key(work.batch.subSelections, typeName: objectType) else { return nil }
         let batch = Batch(typeName: objectType, selections: work.batch.subSelections, objects: [], nodes: [])
         if let plans { return plans.plan(key) { selection(batch, memoized: true) }.flatLayout }
         if let known = runLayouts[key] { return known }

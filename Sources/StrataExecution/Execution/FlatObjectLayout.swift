@@ -70,44 +70,37 @@ struct FlatObjectLayout: Sendable {
             guard let entry = entries[index], case .column(let column) = entry.direct,
                 case .success(let values)? = arguments[index], values.isEmpty
             else { return nil }
+            var shape = entry.definition.type
             let nonNull: Bool
-            var isList = false
-            switch entry.definition.type {
-            case .named: nonNull = false
-            case .nonNull(.named): nonNull = true
-            case .list(.named), .list(.nonNull(.named)):
-                nonNull = false
-                isList = true
-            case .nonNull(.list(.named)), .nonNull(.list(.nonNull(.named))):
+            if case .nonNull(let inner) = shape {
                 nonNull = true
-                isList = true
+                shape = inner
+            } else {
+                nonNull = false
+            }
+            let isList: Bool
+            switch shape {
+            case .named: isList = false
+            case .list(.named), .list(.nonNull(.named)): isList = true
             default: return nil
             }
-            var writer = Writer.general
+            let writer: Writer
             var enumIndex = 0
-            if isList {
-                // Only lists of text: their items are never null and need no other check.
-                switch entry.leafKind {
-                case .builtIn(.string), .builtIn(.id): writer = .textList
-                default: return nil
-                }
-                layout.append(Field(column: column, writer: writer, nonNull: nonNull, enumIndex: 0))
-                kinds.append(entry.leafKind)
-                continue
-            }
-            switch entry.leafKind {
-            case .notLeaf: return nil
-            case .builtIn(.string), .builtIn(.id), .builtIn(.uuid): writer = .text
-            case .builtIn(.int): writer = .int
-            case .builtIn(.boolean): writer = .boolean
-            case .builtIn(.dateTime): writer = .dateTime
-            case .builtIn(.date): writer = .date
-            case .builtIn(.float): writer = .float
-            case .enumeration(_, let names):
+            switch (isList, entry.leafKind) {
+            // Lists only of text: their items are never null and need no other check.
+            case (true, .builtIn(.string)), (true, .builtIn(.id)): writer = .textList
+            case (true, _), (false, .notLeaf): return nil
+            case (false, .builtIn(.string)), (false, .builtIn(.id)), (false, .builtIn(.uuid)): writer = .text
+            case (false, .builtIn(.int)): writer = .int
+            case (false, .builtIn(.boolean)): writer = .boolean
+            case (false, .builtIn(.dateTime)): writer = .dateTime
+            case (false, .builtIn(.date)): writer = .date
+            case (false, .builtIn(.float)): writer = .float
+            case (false, .enumeration(_, let names)):
                 writer = .enumeration
                 enumIndex = enumValues.count
                 enumValues.append(names)
-            case .builtIn: writer = .general
+            case (false, .builtIn): writer = .general
             }
             layout.append(Field(column: column, writer: writer, nonNull: nonNull, enumIndex: enumIndex))
             kinds.append(entry.leafKind)
