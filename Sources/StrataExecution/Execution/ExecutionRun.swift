@@ -254,19 +254,8 @@ final class ExecutionRun {
     /// The request-independent part of planning `batch`: its fields collected, found in the field plans, and their
     /// literal arguments coerced (arguments that read variables are left for each request).
     private func selection(_ batch: Batch, memoized: Bool) -> PlannedSelection {
-        let fields = collector.collect(batch.selections, for: batch.typeName)
-        let table = fieldPlans.table(for: batch.typeName)
-        let entries = fields.map { field in table?[field.name] ?? fieldPlans.entry(batch.typeName, field.name) }
-        var arguments: [Result<[String: InputValue], FieldError>?] = []
-        arguments.reserveCapacity(fields.count)
-        for (field, entry) in zip(fields, entries) {
-            if let entry, field.nodes[0].arguments.allSatisfy(\.value.isConstant) {
-                arguments.append(coerceArguments(field, entry))
-            } else {
-                arguments.append(nil)
-            }
-        }
-        return PlannedSelection(fields: fields, entries: entries, arguments: arguments, memoized: memoized)
+        PlannedSelection.build(
+            batch.selections, typeName: batch.typeName, collector: collector, fieldPlans: fieldPlans, memoized: memoized)
     }
 
     private func coerceArguments(_ field: CollectedField, _ entry: FieldPlans.Entry) -> Result<[String: InputValue], FieldError> {

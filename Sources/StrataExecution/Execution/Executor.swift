@@ -155,6 +155,19 @@ public final class Executor: Sendable {
             body.append(contentsOf: ",\"data\":null}".utf8)
             return GraphQLResponse(outcome: .executed, body: body, errors: located)
         }
+        if options.directReads, options.flatObjects, let plans = prepared.plans,
+            let direct = plans.directRead(operation, build: {
+                DirectRead.make(
+                    operation, rootType: rootType.name, plans: plans,
+                    collector: FieldCollector(schema: schema, fragments: prepared.fragments, variables: variables),
+                    fieldPlans: fieldPlans,
+                    lookahead: SelectionLookahead(fragments: prepared.fragments, application: resolvers.application))
+            }),
+            let response = await direct.run(
+                variables: variables, schema: schema, source: prepared.source, storage: storage, trees: trees)
+        {
+            return response
+        }
         let execution = ExecutionRun(
             schema: schema, source: prepared.source, fragments: prepared.fragments, variables: variables,
             plans: prepared.plans, resolvers: resolvers,

@@ -21,6 +21,10 @@ public struct ExecutorOptions: Sendable {
     /// JSON object (the same bytes as completing them field by field, with less work). Off only to compare the
     /// two completions.
     public var flatObjects: Bool = true
+    /// Whether a query that is one root lookup or plain list whose objects have a flat selection (`DirectRead`) is
+    /// answered with one storage request written straight into the response (the same bytes as the general
+    /// execution). Off only to compare the two.
+    public var directReads: Bool = true
 
     public init(
         parse: ParseOptions = .default, maxDepth: Int = 32,

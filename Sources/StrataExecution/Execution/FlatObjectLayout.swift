@@ -119,6 +119,15 @@ extension ResultTree {
     /// a value its type cannot represent), which then completes the object and reports the error as before.
     mutating func setFlatObject(_ slot: Int32, row: Row, typeName: String, layout: FlatObjectLayout) -> Bool {
         let start = leafBytes.count
+        guard appendFlatObject(row: row, typeName: typeName, layout: layout) else { return false }
+        slots[Int(slot)] = .encoded(start: Int32(start), end: Int32(leafBytes.count))
+        return true
+    }
+
+    /// Appends the JSON object of `setFlatObject` to `leafBytes` and returns true; or appends nothing and returns
+    /// false.
+    mutating func appendFlatObject(row: Row, typeName: String, layout: FlatObjectLayout) -> Bool {
+        let start = leafBytes.count
         leafBytes.append(UInt8(ascii: "{"))
         let written = layout.fields.withUnsafeBufferPointer { fields in
             layout.keyBytes.withUnsafeBufferPointer { keys in
@@ -159,7 +168,6 @@ extension ResultTree {
             return false
         }
         leafBytes.append(UInt8(ascii: "}"))
-        slots[Int(slot)] = .encoded(start: Int32(start), end: Int32(leafBytes.count))
         return true
     }
 

@@ -57,6 +57,8 @@ final class PlanCache: Sendable {
     static let capacity = 512
 
     private let plans = Mutex<[Key: PlannedSelection]>([:])
+    /// Per operation (by its span): its `DirectRead`, or nil when it is not one.
+    let directReads = Mutex<[UInt64: DirectRead?]>([:])
 
     /// A cache for `document`, or nil when its field collection depends on variables.
     static func make(for document: Document) -> PlanCache? {
@@ -107,6 +109,32 @@ final class PlannedSelection: Sendable {
         self.subSelections = fields.map { $0.nodes.compactMap(\.selectionSet) }
         self.memos = fields.map { _ in memoized ? FieldMemo() : nil }
         self.flatLayout = FlatObjectLayout(fields: fields, entries: entries, arguments: arguments, keys: keys)
+    }
+}
+
+extension PlannedSelection {
+    /// Plans `selections` for the concrete type `typeName`: its fields collected, found in the field plans, and
+    /// their literal arguments coerced (arguments that read variables are left for each request).
+    static func build(
+        _ selections: [SelectionSet], typeName: String, collector: FieldCollector, fieldPlans: FieldPlans,
+        memoized: Bool
+    ) -> PlannedSelection {
+        let fields = collector.collect(selections, for: typeName)
+        let table = fieldPlans.table(for: typeName)
+        let entries = fields.map { field in table?[field.name] ?? fieldPlans.entry(typeName, field.name) }
+        var arguments: [Result<[String: InputValue], FieldError>?] = []
+        arguments.reserveCapacity(fields.count)
+        for (field, entry) in zip(fields, entries) {
+            if let entry, field.nodes[0].arguments.allSatisfy(\.value.isConstant) {
+                arguments.append(
+                    ArgumentCoercion.coerce(
+                        field.nodes[0].arguments, definition: entry.definition, schema: collector.schema,
+                        variables: collector.variables))
+            } else {
+                arguments.append(nil)
+            }
+        }
+        return PlannedSelection(fields: fields, entries: entries, arguments: arguments, memoized: memoized)
     }
 }
 

@@ -1,3 +1,4 @@
+import StrataLanguage
 import StrataModel
 import StrataSchema
 import StrataStorage
@@ -15,21 +16,26 @@ struct RootLookupResolver: BatchFieldResolver {
     }
 
     /// The key as storage holds it, or nil when it cannot match any row (e.g. not a UUID).
-    private func key(_ batch: ResolveBatch) -> StorageValue? {
-        guard case .string(let id) = batch.arguments["id"] else { return nil }
+    private func key(_ batch: ResolveBatch) -> StorageValue? { key(arguments: batch.arguments) }
+
+    /// The key of coerced `arguments`, as storage holds it (nil when it cannot match any row).
+    func key(arguments: [String: InputValue]) -> StorageValue? {
+        guard case .string(let id) = arguments["id"] else { return nil }
         if target.entity.primaryKeyColumn.type == .uuid {
             return UUIDText.canonical(id).map { .string($0) }
         }
         return .string(id)
     }
 
+    /// The columns a lookup for `selections` fetches (the key among them).
+    func projection(_ selections: [SelectionSet], lookahead: SelectionLookahead) -> ColumnProjection {
+        ColumnProjection.rows(selections, target: target, required: [target.entity.primaryKey], lookahead: lookahead)
+    }
+
     func prepare(_ batch: ResolveBatch, loaders: RequestLoaders) throws(FieldError) {
         guard let key = key(batch) else { return }
-        let projection = batch.projection {
-            ColumnProjection.rows(
-                batch.subSelections, target: target, required: [target.entity.primaryKey], lookahead: batch.lookahead)
-        }
-        loaders.requestLookup(shape, key: key, columns: projection.columns)
+        let columns = batch.projection { projection(batch.subSelections, lookahead: batch.lookahead) }.columns
+        loaders.requestLookup(shape, key: key, columns: columns)
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
@@ -53,12 +59,28 @@ struct RootListResolver: BatchFieldResolver {
         batch.projection {
             asConnection
                 ? ColumnProjection.connection(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
-                : ColumnProjection.rows(batch.subSelections, target: target, required: [], lookahead: batch.lookahead)
+                : rowProjection(batch.subSelections, lookahead: batch.lookahead)
         }
     }
 
+    /// The columns a plain list of `selections` fetches.
+    func rowProjection(_ selections: [SelectionSet], lookahead: SelectionLookahead) -> ColumnProjection {
+        ColumnProjection.rows(selections, target: target, required: [], lookahead: lookahead)
+    }
+
+    /// The request of a plain list (not a connection) with coerced `arguments`.
+    func listRequest(arguments: [String: InputValue]) throws(FieldError) -> ListRequest {
+        try request(arguments, wantsTotalCount: false).0
+    }
+
     private func request(_ batch: ResolveBatch, wantsTotalCount: Bool) throws(FieldError) -> (ListRequest, ReadArguments) {
-        let arguments = try ReadArguments.parse(batch.arguments, target: target)
+        try request(batch.arguments, wantsTotalCount: wantsTotalCount)
+    }
+
+    private func request(_ values: [String: InputValue], wantsTotalCount: Bool) throws(FieldError)
+        -> (ListRequest, ReadArguments)
+    {
+        let arguments = try ReadArguments.parse(values, target: target)
         let request = ListRequest(
             entity: target.entity.name, filter: arguments.filter, orderBy: arguments.orderBy, offset: arguments.offset,
             limit: asConnection ? arguments.limit + 1 : arguments.limit,
