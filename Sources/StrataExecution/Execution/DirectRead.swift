@@ -22,6 +22,23 @@ struct DirectRead: Sendable {
         case list(RootListResolver)
     }
 
+    /// A to-one relation among the objects' fields (`project { name }`) whose own selection is flat: its rows are
+    /// looked up in one request after the objects' (as the loaders' next step would) and written inside them.
+    struct Relation: Sendable {
+        let resolver: ToOneResolver
+        /// `"key":`.
+        let key: [UInt8]
+        let nonNull: Bool
+        let layout: FlatObjectLayout
+        let columns: ColumnSet
+    }
+
+    /// The objects' fields in selection order: runs of stored leaf columns, and the relation.
+    enum Part: Sendable {
+        case fields(FlatObjectLayout)
+        case relation
+    }
+
     let kind: Kind
     let target: EntityBinding
     let definition: FieldDef
@@ -29,7 +46,8 @@ struct DirectRead: Sendable {
     let nodes: [Field]
     /// The field's arguments coerced when they are literals; nil when they read variables.
     let arguments: Result<[String: InputValue], FieldError>?
-    let layout: FlatObjectLayout
+    let parts: [Part]
+    let relation: Relation?
     let columns: ColumnSet
     let responseKey: String
     /// `"data":{"<responseKey>":`.
@@ -73,15 +91,84 @@ struct DirectRead: Sendable {
             PlannedSelection.build(
                 selections, typeName: target.typeName, collector: collector, fieldPlans: fieldPlans, memoized: true)
         }
-        guard let layout = object.flatLayout else { return nil }
+        let parts: [Part]
+        let relation: Relation?
+        if let layout = object.flatLayout {
+            parts = [.fields(layout)]
+            relation = nil
+        } else {
+            guard
+                let (found, to) = Self.parts(
+                    of: object, plans: plans, collector: collector, fieldPlans: fieldPlans, lookahead: lookahead)
+            else { return nil }
+            parts = found
+            relation = to
+        }
         let field = root.fields[0]
         var dataPrefix = Array("\"data\":{".utf8)
         JSONOutput.appendString(field.responseKey, to: &dataPrefix)
         dataPrefix.append(UInt8(ascii: ":"))
         return DirectRead(
             kind: kind, target: target, definition: entry.definition, nodes: field.nodes,
-            arguments: root.arguments[0], layout: layout, columns: columns, responseKey: field.responseKey,
-            dataPrefix: dataPrefix)
+            arguments: root.arguments[0], parts: parts, relation: relation, columns: columns,
+            responseKey: field.responseKey, dataPrefix: dataPrefix)
+    }
+
+    /// The parts of a selection made of stored leaf columns and exactly one to-one relation without arguments whose
+    /// own selection is flat; nil for any other selection.
+    private static func parts(
+        of object: PlannedSelection, plans: PlanCache, collector: FieldCollector, fieldPlans: FieldPlans,
+        lookahead: SelectionLookahead
+    ) -> ([Part], Relation)? {
+        var parts: [Part] = []
+        var relation: Relation?
+        var run: [Int] = []
+        func flush() -> Bool {
+            guard !run.isEmpty else { return true }
+            guard
+                let layout = FlatObjectLayout(
+                    fields: run.map { object.fields[$0] }, entries: run.map { object.entries[$0] },
+                    arguments: run.map { object.arguments[$0] }, keys: EncodedKeySet(run.map { object.fields[$0].responseKey }))
+            else { return false }
+            parts.append(.fields(layout))
+            run = []
+            return true
+        }
+        for (index, field) in object.fields.enumerated() {
+            guard let entry = object.entries[index], case .toOne(let resolver) = entry.direct else {
+                run.append(index)
+                continue
+            }
+            guard relation == nil, case .success(let values)? = object.arguments[index], values.isEmpty,
+                entry.namedType?.kind == .object, entry.definition.type.namedType == resolver.target.typeName
+            else { return nil }
+            let nonNull: Bool
+            switch entry.definition.type {
+            case .named: nonNull = false
+            case .nonNull(.named): nonNull = true
+            default: return nil
+            }
+            let selections = object.subSelections[index]
+            let typeName = resolver.target.typeName
+            guard let key = PlanCache.Key(selections, typeName: typeName),
+                let layout = plans.plan(key, orBuild: {
+                    PlannedSelection.build(
+                        selections, typeName: typeName, collector: collector, fieldPlans: fieldPlans, memoized: true)
+                }).flatLayout,
+                flush()
+            else { return nil }
+            var keyBytes: [UInt8] = []
+            JSONOutput.appendString(field.responseKey, to: &keyBytes)
+            keyBytes.append(UInt8(ascii: ":"))
+            relation = Relation(
+                resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout,
+                columns: ColumnProjection.rows(
+                    selections, target: resolver.target, required: [resolver.remoteColumn], lookahead: lookahead
+                ).columns)
+            parts.append(.relation)
+        }
+        guard let relation, flush() else { return nil }
+        return (parts, relation)
     }
 
     /// `[T]`, `[T!]`, `[T]!` or `[T!]!` of a named type.
@@ -96,7 +183,8 @@ struct DirectRead: Sendable {
 
     /// Answers the request, or returns nil for the general execution to answer it.
     func run(
-        variables: [String: InputValue], schema: Schema, source: Source, storage: StorageRouter, trees: ResultTreePool
+        variables: [String: InputValue], schema: Schema, source: Source, storage: StorageRouter, trees: ResultTreePool,
+        maxBatchSize: Int
     ) async -> GraphQLResponse? {
         let values: [String: InputValue]
         switch arguments
@@ -125,7 +213,9 @@ struct DirectRead: Sendable {
             guard let column = adapter.model[entity: shape.entity]?.columnIndex(shape.column),
                 let row = rows.first(where: { ByteWiseKey.equal($0[column], key) })
             else { return writeNull() }
-            return write(CollectionOfOne(row), asList: false, trees: trees)
+            let found = CollectionOfOne(row)
+            guard let related = await related(of: found, storage: storage, maxBatchSize: maxBatchSize) else { return nil }
+            return write(found, related: related, asList: false, trees: trees)
         case .list(let resolver):
             var request: ListRequest
             do throws(FieldError) {
@@ -140,7 +230,10 @@ struct DirectRead: Sendable {
             } catch {
                 return failure(FieldError.from(error), source: source)
             }
-            return write(page.rows, asList: true, trees: trees)
+            guard let related = await related(of: page.rows, storage: storage, maxBatchSize: maxBatchSize) else {
+                return nil
+            }
+            return write(page.rows, related: related, asList: true, trees: trees)
         }
     }
 
@@ -153,18 +246,130 @@ struct DirectRead: Sendable {
         return GraphQLResponse(outcome: .executed, body: body, errors: [])
     }
 
+    /// The related rows of `rows`' relation: each row's position in `found` (-1 for none), and the rows looked up
+    /// for their distinct keys — the requests the loaders would send for the next step, key for key (first
+    /// appearance order, at most `maxBatchSize` keys each). Nil when a lookup fails (left to the general execution).
+    private func related(of rows: some Collection<Row>, storage: StorageRouter, maxBatchSize: Int) async
+        -> (slots: [Int32], found: [Row?])?
+    {
+        guard let relation else { return ([], []) }
+        let resolver = relation.resolver
+        let local = resolver.localColumn
+        var slots: [Int32] = []
+        slots.reserveCapacity(rows.count)
+        var keys: [StorageValue] = []
+        var index: [ByteWiseKey: Int32] = [:]
+        var previous = (key: StorageValue.null, slot: Int32(-1))
+        for row in rows {
+            let key = row[local]
+            if key.isNull {
+                slots.append(-1)
+                continue
+            }
+            if ByteWiseKey.equal(key, previous.key) {
+                slots.append(previous.slot)
+                continue
+            }
+            let next = Int32(keys.count)
+            let slot = index[ByteWiseKey(key), default: next]
+            if slot == next {
+                index[ByteWiseKey(key)] = next
+                keys.append(key)
+            }
+            previous = (key, slot)
+            slots.append(slot)
+        }
+        var found = [Row?](repeating: nil, count: keys.count)
+        if keys.isEmpty { return (slots, found) }
+        let shape = resolver.shape
+        guard let adapter = storage.adapter(shape.source),
+            let column = adapter.model[entity: shape.entity]?.columnIndex(shape.column)
+        else { return nil }
+        let names =
+            relation.columns.isAll
+            ? nil : adapter.model[entity: shape.entity].flatMap { relation.columns.columnNames(of: $0) }
+        let size = max(1, maxBatchSize)
+        let requests = stride(from: 0, to: keys.count, by: size).map { start in
+            LookupRequest(
+                entity: shape.entity, column: shape.column, keys: Array(keys[start..<min(start + size, keys.count)]),
+                filter: shape.filter, columns: names, keysAreDistinct: true)
+        }
+        // Several batches go concurrently, as the loaders send a step's jobs.
+        var results: [Result<[Row], StorageError>] = []
+        if requests.count == 1 {
+            do throws(StorageError) {
+                results.append(.success(try await adapter.lookup(requests[0])))
+            } catch {
+                results.append(.failure(error))
+            }
+        } else {
+            results = await withTaskGroup(of: Result<[Row], StorageError>.self) { group in
+                for request in requests {
+                    group.addTask {
+                        do throws(StorageError) {
+                            return .success(try await adapter.lookup(request))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                var all: [Result<[Row], StorageError>] = []
+                for await result in group { all.append(result) }
+                return all
+            }
+        }
+        for result in results {
+            guard case .success(let rows) = result else { return nil }
+            for row in rows {
+                guard let slot = index[ByteWiseKey(row[column])] else { continue }
+                found[Int(slot)] = row
+            }
+        }
+        return (slots, found)
+    }
+
     /// `{"data":{"key":<object>}}` or `{"data":{"key":[<objects>]}}`, or nil when the flat writer does not take one
-    /// of the rows.
-    private func write(_ rows: some Collection<Row>, asList: Bool, trees: ResultTreePool) -> GraphQLResponse? {
+    /// of the rows, or a non-null relation has no row.
+    private func write(
+        _ rows: some Collection<Row>, related: (slots: [Int32], found: [Row?]), asList: Bool, trees: ResultTreePool
+    ) -> GraphQLResponse? {
         var tree = trees.take()
         defer { trees.give(tree) }
         let arena = tree.leafBytes
         if asList { arena.append(UInt8(ascii: "[")) }
-        var first = true
-        for row in rows {
-            if !first { arena.append(UInt8(ascii: ",")) }
-            first = false
-            guard tree.appendFlatObject(row: row, typeName: target.typeName, layout: layout) else { return nil }
+        let typeName = target.typeName
+        for (position, row) in rows.enumerated() {
+            if position > 0 { arena.append(UInt8(ascii: ",")) }
+            guard let relation else {
+                guard case .fields(let layout) = parts[0],
+                    tree.appendFlatObject(row: row, typeName: typeName, layout: layout)
+                else { return nil }
+                continue
+            }
+            arena.append(UInt8(ascii: "{"))
+            var afterOthers = false
+            for part in parts {
+                switch part {
+                case .fields(let layout):
+                    guard tree.appendFlatFields(row: row, typeName: typeName, layout: layout, afterOthers: afterOthers)
+                    else { return nil }
+                case .relation:
+                    if afterOthers { arena.append(UInt8(ascii: ",")) }
+                    relation.key.withUnsafeBufferPointer { arena.append(bytes: $0) }
+                    let slot = related.slots[position]
+                    if slot >= 0, let found = related.found[Int(slot)] {
+                        guard
+                            tree.appendFlatObject(
+                                row: found, typeName: relation.resolver.target.typeName, layout: relation.layout)
+                        else { return nil }
+                    } else {
+                        if relation.nonNull { return nil }
+                        JSONOutput.nullBytes.withUnsafeBufferPointer { arena.append(bytes: $0) }
+                    }
+                }
+                afterOthers = true
+            }
+            arena.append(UInt8(ascii: "}"))
         }
         if asList { arena.append(UInt8(ascii: "]")) }
         let bytes = arena.bytes

@@ -164,7 +164,8 @@ public final class Executor: Sendable {
                     lookahead: SelectionLookahead(fragments: prepared.fragments, application: resolvers.application))
             }),
             let response = await direct.run(
-                variables: variables, schema: schema, source: prepared.source, storage: storage, trees: trees)
+                variables: variables, schema: schema, source: prepared.source, storage: storage, trees: trees,
+                maxBatchSize: options.maxBatchSize)
         {
             return response
         }

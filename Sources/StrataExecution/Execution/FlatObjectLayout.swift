@@ -129,13 +129,24 @@ extension ResultTree {
     mutating func appendFlatObject(row: Row, typeName: String, layout: FlatObjectLayout) -> Bool {
         let start = leafBytes.count
         leafBytes.append(UInt8(ascii: "{"))
-        let written = layout.fields.withUnsafeBufferPointer { fields in
+        guard appendFlatFields(row: row, typeName: typeName, layout: layout, afterOthers: false) else {
+            leafBytes.truncate(to: start)
+            return false
+        }
+        leafBytes.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// Appends the `"key":value` members of `layout`'s fields (a comma before the first when `afterOthers`) and
+    /// returns true; or returns false, having appended part of them, when a value needs the general completion.
+    mutating func appendFlatFields(row: Row, typeName: String, layout: FlatObjectLayout, afterOthers: Bool) -> Bool {
+        layout.fields.withUnsafeBufferPointer { fields in
             layout.keyBytes.withUnsafeBufferPointer { keys in
                 layout.keyEnds.withUnsafeBufferPointer { keyEnds in
                     row.values.withUnsafeBufferPointer { values in
                         var keyStart = 0
                         for index in 0..<fields.count {
-                            if index > 0 { leafBytes.append(UInt8(ascii: ",")) }
+                            if index > 0 || afterOthers { leafBytes.append(UInt8(ascii: ",")) }
                             let keyEnd = keyEnds[index]
                             leafBytes.append(bytes: UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnd]))
                             keyStart = keyEnd
@@ -163,12 +174,6 @@ extension ResultTree {
                 }
             }
         }
-        guard written else {
-            leafBytes.truncate(to: start)
-            return false
-        }
-        leafBytes.append(UInt8(ascii: "}"))
-        return true
     }
 
     /// Writes `value` the way `LeafSerializer.serialize(stored:as:)` would for the field's common cases; false
