@@ -23,7 +23,8 @@ struct DirectRead: Sendable {
     }
 
     /// A to-one relation among the objects' fields (`project { name }`) whose own selection is flat: its rows are
-    /// looked up in one request after the objects' (as the loaders' next step would) and written inside them.
+    /// looked up in one request after the objects' (as the loaders' next step would) and written inside them,
+    /// between the stored leaf columns selected before it and those selected after it.
     struct Relation: Sendable {
         let resolver: ToOneResolver
         /// `"key":`.
@@ -31,12 +32,15 @@ struct DirectRead: Sendable {
         let nonNull: Bool
         let layout: FlatObjectLayout
         let columns: ColumnSet
+        /// The objects' leaf columns before the relation and after it (nil: none).
+        let leading: FlatObjectLayout?
+        let trailing: FlatObjectLayout?
     }
 
-    /// The objects' fields in selection order: runs of stored leaf columns, and the relation.
-    enum Part: Sendable {
-        case fields(FlatObjectLayout)
-        case relation
+    /// How the objects are written: all their fields flat, or flat around one relation.
+    enum Shape: Sendable {
+        case flat(FlatObjectLayout)
+        case relation(Relation)
     }
 
     let kind: Kind
@@ -46,8 +50,7 @@ struct DirectRead: Sendable {
     let nodes: [Field]
     /// The field's arguments coerced when they are literals; nil when they read variables.
     let arguments: Result<[String: InputValue], FieldError>?
-    let parts: [Part]
-    let relation: Relation?
+    let shape: Shape
     let columns: ColumnSet
     let responseKey: String
     /// `"data":{"<responseKey>":`.
@@ -91,18 +94,15 @@ struct DirectRead: Sendable {
             PlannedSelection.build(
                 selections, typeName: target.typeName, collector: collector, fieldPlans: fieldPlans, memoized: true)
         }
-        let parts: [Part]
-        let relation: Relation?
+        let shape: Shape
         if let layout = object.flatLayout {
-            parts = [.fields(layout)]
-            relation = nil
+            shape = .flat(layout)
         } else {
             guard
-                let (found, to) = Self.parts(
+                let relation = Self.relation(
                     of: object, plans: plans, collector: collector, fieldPlans: fieldPlans, lookahead: lookahead)
             else { return nil }
-            parts = found
-            relation = to
+            shape = .relation(relation)
         }
         let field = root.fields[0]
         var dataPrefix = Array("\"data\":{".utf8)
@@ -110,65 +110,60 @@ struct DirectRead: Sendable {
         dataPrefix.append(UInt8(ascii: ":"))
         return DirectRead(
             kind: kind, target: target, definition: entry.definition, nodes: field.nodes,
-            arguments: root.arguments[0], parts: parts, relation: relation, columns: columns,
+            arguments: root.arguments[0], shape: shape, columns: columns,
             responseKey: field.responseKey, dataPrefix: dataPrefix)
     }
 
-    /// The parts of a selection made of stored leaf columns and exactly one to-one relation without arguments whose
-    /// own selection is flat; nil for any other selection.
-    private static func parts(
+    /// The relation of a selection made of stored leaf columns and exactly one to-one relation without arguments
+    /// whose own selection is flat; nil for any other selection.
+    private static func relation(
         of object: PlannedSelection, plans: PlanCache, collector: FieldCollector, fieldPlans: FieldPlans,
         lookahead: SelectionLookahead
-    ) -> ([Part], Relation)? {
-        var parts: [Part] = []
-        var relation: Relation?
-        var run: [Int] = []
-        func flush() -> Bool {
-            guard !run.isEmpty else { return true }
+    ) -> Relation? {
+        guard
+            let position = object.entries.firstIndex(where: {
+                if case .toOne? = $0?.direct { return true }
+                return false
+            }),
+            let entry = object.entries[position], case .toOne(let resolver) = entry.direct,
+            case .success(let values)? = object.arguments[position], values.isEmpty,
+            entry.namedType?.kind == .object, entry.definition.type.namedType == resolver.target.typeName
+        else { return nil }
+        let nonNull: Bool
+        switch entry.definition.type {
+        case .named: nonNull = false
+        case .nonNull(.named): nonNull = true
+        default: return nil
+        }
+        /// The fields in `range` as one flat run (nil for none; nil from the caller's guard when not flat).
+        func run(_ range: Range<Int>) -> FlatObjectLayout?? {
+            if range.isEmpty { return .some(nil) }
+            let fields = Array(object.fields[range])
             guard
                 let layout = FlatObjectLayout(
-                    fields: run.map { object.fields[$0] }, entries: run.map { object.entries[$0] },
-                    arguments: run.map { object.arguments[$0] }, keys: EncodedKeySet(run.map { object.fields[$0].responseKey }))
-            else { return false }
-            parts.append(.fields(layout))
-            run = []
-            return true
-        }
-        for (index, field) in object.fields.enumerated() {
-            guard let entry = object.entries[index], case .toOne(let resolver) = entry.direct else {
-                run.append(index)
-                continue
-            }
-            guard relation == nil, case .success(let values)? = object.arguments[index], values.isEmpty,
-                entry.namedType?.kind == .object, entry.definition.type.namedType == resolver.target.typeName
+                    fields: fields, entries: Array(object.entries[range]), arguments: Array(object.arguments[range]),
+                    keys: EncodedKeySet(fields.map(\.responseKey)))
             else { return nil }
-            let nonNull: Bool
-            switch entry.definition.type {
-            case .named: nonNull = false
-            case .nonNull(.named): nonNull = true
-            default: return nil
-            }
-            let selections = object.subSelections[index]
-            let typeName = resolver.target.typeName
-            guard let key = PlanCache.Key(selections, typeName: typeName),
-                let layout = plans.plan(key, orBuild: {
-                    PlannedSelection.build(
-                        selections, typeName: typeName, collector: collector, fieldPlans: fieldPlans, memoized: true)
-                }).flatLayout,
-                flush()
-            else { return nil }
-            var keyBytes: [UInt8] = []
-            JSONOutput.appendString(field.responseKey, to: &keyBytes)
-            keyBytes.append(UInt8(ascii: ":"))
-            relation = Relation(
-                resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout,
-                columns: ColumnProjection.rows(
-                    selections, target: resolver.target, required: [resolver.remoteColumn], lookahead: lookahead
-                ).columns)
-            parts.append(.relation)
+            return .some(layout)
         }
-        guard let relation, flush() else { return nil }
-        return (parts, relation)
+        let selections = object.subSelections[position]
+        let typeName = resolver.target.typeName
+        guard let leading = run(0..<position), let trailing = run((position + 1)..<object.fields.count),
+            let key = PlanCache.Key(selections, typeName: typeName),
+            let layout = plans.plan(key, orBuild: {
+                PlannedSelection.build(
+                    selections, typeName: typeName, collector: collector, fieldPlans: fieldPlans, memoized: true)
+            }).flatLayout
+        else { return nil }
+        var keyBytes: [UInt8] = []
+        JSONOutput.appendString(object.fields[position].responseKey, to: &keyBytes)
+        keyBytes.append(UInt8(ascii: ":"))
+        return Relation(
+            resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout,
+            columns: ColumnProjection.rows(
+                selections, target: resolver.target, required: [resolver.remoteColumn], lookahead: lookahead
+            ).columns,
+            leading: leading, trailing: trailing)
     }
 
     /// `[T]`, `[T!]`, `[T]!` or `[T!]!` of a named type.
@@ -252,7 +247,7 @@ struct DirectRead: Sendable {
     private func related(of rows: some Collection<Row>, storage: StorageRouter, maxBatchSize: Int) async
         -> (slots: [Int32], found: [Row?])?
     {
-        guard let relation else { return ([], []) }
+        guard case .relation(let relation) = shape else { return ([], []) }
         let resolver = relation.resolver
         let local = resolver.localColumn
         var slots: [Int32] = []
@@ -338,38 +333,40 @@ struct DirectRead: Sendable {
         let arena = tree.leafBytes
         if asList { arena.append(UInt8(ascii: "[")) }
         let typeName = target.typeName
-        for (position, row) in rows.enumerated() {
-            if position > 0 { arena.append(UInt8(ascii: ",")) }
-            guard let relation else {
-                guard case .fields(let layout) = parts[0],
-                    tree.appendFlatObject(row: row, typeName: typeName, layout: layout)
-                else { return nil }
-                continue
+        switch shape {
+        case .flat(let layout):
+            var first = true
+            for row in rows {
+                if !first { arena.append(UInt8(ascii: ",")) }
+                first = false
+                guard tree.appendFlatObject(row: row, typeName: typeName, layout: layout) else { return nil }
             }
-            arena.append(UInt8(ascii: "{"))
-            var afterOthers = false
-            for part in parts {
-                switch part {
-                case .fields(let layout):
-                    guard tree.appendFlatFields(row: row, typeName: typeName, layout: layout, afterOthers: afterOthers)
+        case .relation(let relation):
+            let relatedType = relation.resolver.target.typeName
+            for (position, row) in rows.enumerated() {
+                if position > 0 { arena.append(UInt8(ascii: ",")) }
+                arena.append(UInt8(ascii: "{"))
+                if let leading = relation.leading {
+                    guard tree.appendFlatFields(row: row, typeName: typeName, layout: leading, afterOthers: false)
                     else { return nil }
-                case .relation:
-                    if afterOthers { arena.append(UInt8(ascii: ",")) }
-                    relation.key.withUnsafeBufferPointer { arena.append(bytes: $0) }
-                    let slot = related.slots[position]
-                    if slot >= 0, let found = related.found[Int(slot)] {
-                        guard
-                            tree.appendFlatObject(
-                                row: found, typeName: relation.resolver.target.typeName, layout: relation.layout)
-                        else { return nil }
-                    } else {
-                        if relation.nonNull { return nil }
-                        JSONOutput.nullBytes.withUnsafeBufferPointer { arena.append(bytes: $0) }
-                    }
+                    arena.append(UInt8(ascii: ","))
                 }
-                afterOthers = true
+                relation.key.withUnsafeBufferPointer { arena.append(bytes: $0) }
+                let slot = related.slots[position]
+                if slot >= 0, let found = related.found[Int(slot)] {
+                    guard tree.appendFlatObject(row: found, typeName: relatedType, layout: relation.layout) else {
+                        return nil
+                    }
+                } else {
+                    if relation.nonNull { return nil }
+                    JSONOutput.nullBytes.withUnsafeBufferPointer { arena.append(bytes: $0) }
+                }
+                if let trailing = relation.trailing {
+                    guard tree.appendFlatFields(row: row, typeName: typeName, layout: trailing, afterOthers: true)
+                    else { return nil }
+                }
+                arena.append(UInt8(ascii: "}"))
             }
-            arena.append(UInt8(ascii: "}"))
         }
         if asList { arena.append(UInt8(ascii: "]")) }
         let bytes = arena.bytes
