@@ -7,8 +7,9 @@ import StrataStorage
 /// selections.
 ///
 /// Built once per planned selection (`PlannedSelection.flatLayout`), nil for any other selection: a field with
-/// arguments, a relation, a list column of anything but text, an application resolver.
-struct FlatObjectLayout: Sendable {
+/// arguments, a relation, a list column of anything but text, an application resolver. A class: completing a list
+/// binds its items' layout once per item, and a copy of five arrays retained and released each of them.
+final class FlatObjectLayout: Sendable {
     /// How a field's value is written: the common stored cases of `LeafSerializer.serialize(stored:as:)` decided
     /// once per field, so a row's values are written without copying the field's serializer (an enum's value
     /// names are reference-counted) or building a `Result` for each. Any other value goes through
