@@ -32,6 +32,8 @@ struct DirectRead: Sendable {
         let nonNull: Bool
         let layout: FlatObjectLayout
         let columns: ColumnSet
+        /// `columns` by name in the relation's storage model (nil: all), as the loaders name them.
+        let names: [String]?
         /// The objects' leaf columns before the relation and after it (nil: none).
         let leading: FlatObjectLayout?
         let trailing: FlatObjectLayout?
@@ -52,6 +54,10 @@ struct DirectRead: Sendable {
     let arguments: Result<[String: InputValue], FieldError>?
     let shape: Shape
     let columns: ColumnSet
+    /// `columns` by name in the target's storage model (nil: all), as the loaders name them.
+    let names: [String]?
+    /// For a lookup: the position of its key column in the rows (nil: the source does not know it, no row).
+    let keyColumn: Int?
     let responseKey: String
     /// `"data":{"<responseKey>":`.
     let dataPrefix: [UInt8]
@@ -59,7 +65,7 @@ struct DirectRead: Sendable {
     /// The plan of `operation` when it is such a read, else nil.
     static func make(
         _ operation: OperationDefinition, rootType: String, plans: PlanCache, collector: FieldCollector,
-        fieldPlans: FieldPlans, lookahead: SelectionLookahead
+        fieldPlans: FieldPlans, lookahead: SelectionLookahead, storage: StorageRouter
     ) -> DirectRead? {
         guard operation.operation == .query,
             let rootKey = PlanCache.Key([operation.selectionSet], typeName: rootType)
@@ -76,6 +82,10 @@ struct DirectRead: Sendable {
         let kind: Kind
         let target: EntityBinding
         let columns: ColumnSet
+    /// `columns` by name in the target's storage model (nil: all), as the loaders name them.
+    let names: [String]?
+    /// For a lookup: the position of its key column in the rows (nil: the source does not know it, no row).
+    let keyColumn: Int?
         if let lookup = batch as? RootLookupResolver, case .named = entry.definition.type {
             kind = .lookup(lookup)
             target = lookup.target
@@ -100,7 +110,8 @@ struct DirectRead: Sendable {
         } else {
             guard
                 let relation = Self.relation(
-                    of: object, plans: plans, collector: collector, fieldPlans: fieldPlans, lookahead: lookahead)
+                    of: object, plans: plans, collector: collector, fieldPlans: fieldPlans, lookahead: lookahead,
+                    storage: storage)
             else { return nil }
             shape = .relation(relation)
         }
@@ -111,6 +122,8 @@ struct DirectRead: Sendable {
         return DirectRead(
             kind: kind, target: target, definition: entry.definition, nodes: field.nodes,
             arguments: root.arguments[0], shape: shape, columns: columns,
+            names: Self.names(columns, source: target.source, entity: target.entity.name, storage: storage),
+            keyColumn: Self.keyColumn(kind, storage: storage),
             responseKey: field.responseKey, dataPrefix: dataPrefix)
     }
 
@@ -118,7 +131,7 @@ struct DirectRead: Sendable {
     /// whose own selection is flat; nil for any other selection.
     private static func relation(
         of object: PlannedSelection, plans: PlanCache, collector: FieldCollector, fieldPlans: FieldPlans,
-        lookahead: SelectionLookahead
+        lookahead: SelectionLookahead, storage: StorageRouter
     ) -> Relation? {
         guard
             let position = object.entries.firstIndex(where: {
@@ -158,12 +171,27 @@ struct DirectRead: Sendable {
         var keyBytes: [UInt8] = []
         JSONOutput.appendString(object.fields[position].responseKey, to: &keyBytes)
         keyBytes.append(UInt8(ascii: ":"))
+        let columns = ColumnProjection.rows(
+            selections, target: resolver.target, required: [resolver.remoteColumn], lookahead: lookahead
+        ).columns
         return Relation(
-            resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout,
-            columns: ColumnProjection.rows(
-                selections, target: resolver.target, required: [resolver.remoteColumn], lookahead: lookahead
-            ).columns,
+            resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout, columns: columns,
+            names: names(columns, source: resolver.shape.source, entity: resolver.shape.entity, storage: storage),
             leading: leading, trailing: trailing)
+    }
+
+    /// The position of a lookup's key column in its rows, as the loaders find it when they record the rows.
+    private static func keyColumn(_ kind: Kind, storage: StorageRouter) -> Int? {
+        guard case .lookup(let resolver) = kind else { return nil }
+        let shape = resolver.shape
+        return storage.adapter(shape.source)?.model[entity: shape.entity]?.columnIndex(shape.column)
+    }
+
+    /// The column names a request for `columns` of `entity` carries (nil: all; also for an entity the source does
+    /// not know, which its adapter then reports).
+    private static func names(_ columns: ColumnSet, source: String, entity: String, storage: StorageRouter) -> [String]? {
+        if columns.isAll { return nil }
+        return storage.adapter(source)?.model[entity: entity].flatMap { columns.columnNames(of: $0) }
     }
 
     /// `[T]`, `[T!]`, `[T]!` or `[T!]!` of a named type.
@@ -189,8 +217,6 @@ struct DirectRead: Sendable {
         case .failure: return nil
         }
         guard let adapter = storage.adapter(target.source) else { return nil }
-        let entity = target.entity.name
-        let names = columns.isAll ? nil : adapter.model[entity: entity].flatMap { columns.columnNames(of: $0) }
         switch kind {
         case .lookup(let resolver):
             guard let key = resolver.key(arguments: values) else { return writeNull() }
@@ -205,8 +231,7 @@ struct DirectRead: Sendable {
                 return failure(FieldError.from(error), source: source)
             }
             // As the loaders record a lookup: the row whose key column holds the key (none: null).
-            guard let column = adapter.model[entity: shape.entity]?.columnIndex(shape.column),
-                let row = rows.first(where: { ByteWiseKey.equal($0[column], key) })
+            guard let column = keyColumn, let row = rows.first(where: { ByteWiseKey.equal($0[column], key) })
             else { return writeNull() }
             let found = CollectionOfOne(row)
             guard let related = await related(of: found, storage: storage, maxBatchSize: maxBatchSize) else { return nil }
@@ -280,9 +305,7 @@ struct DirectRead: Sendable {
         guard let adapter = storage.adapter(shape.source),
             let column = adapter.model[entity: shape.entity]?.columnIndex(shape.column)
         else { return nil }
-        let names =
-            relation.columns.isAll
-            ? nil : adapter.model[entity: shape.entity].flatMap { relation.columns.columnNames(of: $0) }
+        let names = relation.names
         let size = max(1, maxBatchSize)
         let requests = stride(from: 0, to: keys.count, by: size).map { start in
             LookupRequest(

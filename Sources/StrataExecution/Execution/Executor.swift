@@ -161,7 +161,8 @@ public final class Executor: Sendable {
                     operation, rootType: rootType.name, plans: plans,
                     collector: FieldCollector(schema: schema, fragments: prepared.fragments, variables: variables),
                     fieldPlans: fieldPlans,
-                    lookahead: SelectionLookahead(fragments: prepared.fragments, application: resolvers.application))
+                    lookahead: SelectionLookahead(fragments: prepared.fragments, application: resolvers.application),
+                    storage: storage)
             }),
             let response = await direct.run(
                 variables: variables, schema: schema, source: prepared.source, storage: storage, trees: trees,
