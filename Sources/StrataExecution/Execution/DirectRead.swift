@@ -14,6 +14,11 @@ import Synchronization
 /// it), the same bytes for the rows, `null` for a key that matches nothing, and the same error, path and nulls for
 /// a failed request. Anything else — arguments that do not coerce or parse, a row the flat writer does not take —
 /// is left to the general execution (`run` returns nil), which reports it as always.
+///
+/// Every filter comes from the resolvers' own shapes and argument parsing (`RootLookupResolver.shape`,
+/// `RootListResolver.listRequest`, `ToOneResolver.shape`), so a condition added there (soft delete today, row-level
+/// security next) applies to both paths. A condition that depends on the request's user must reach `run` with the
+/// request and not be kept in the plan.
 struct DirectRead: Sendable {
     enum Kind: Sendable {
         /// A nullable object looked up by key.
