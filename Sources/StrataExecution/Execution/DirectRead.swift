@@ -19,7 +19,10 @@ import Synchronization
 /// `RootListResolver.listRequest`, `ToOneResolver.shape`), so a condition added there (soft delete today, row-level
 /// security next) applies to both paths. A condition that depends on the request's user must reach `run` with the
 /// request and not be kept in the plan.
-struct DirectRead: Sendable {
+///
+/// A class: a request finds its plan in the document's cache and calls it, one retain where a copy of the plan's
+/// fields retained each of them (a tenth of a one-row lookup's instructions).
+final class DirectRead: Sendable {
     enum Kind: Sendable {
         /// A nullable object looked up by key.
         case lookup(RootLookupResolver)
@@ -66,6 +69,24 @@ struct DirectRead: Sendable {
     let responseKey: String
     /// `"data":{"<responseKey>":`.
     let dataPrefix: [UInt8]
+
+    private init(
+        kind: Kind, target: EntityBinding, definition: FieldDef, nodes: [Field],
+        arguments: Result<[String: InputValue], FieldError>?, shape: Shape, columns: ColumnSet, names: [String]?,
+        keyColumn: Int?, responseKey: String, dataPrefix: [UInt8]
+    ) {
+        self.kind = kind
+        self.target = target
+        self.definition = definition
+        self.nodes = nodes
+        self.arguments = arguments
+        self.shape = shape
+        self.columns = columns
+        self.names = names
+        self.keyColumn = keyColumn
+        self.responseKey = responseKey
+        self.dataPrefix = dataPrefix
+    }
 
     /// The plan of `operation` when it is such a read, else nil.
     static func make(
