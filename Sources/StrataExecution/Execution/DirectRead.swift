@@ -42,6 +42,8 @@ final class DirectRead: Sendable {
         let columns: ColumnSet
         /// `columns` by name in the relation's storage model (nil: all), as the loaders name them.
         let names: [String]?
+        /// The position of the looked-up key column in the related rows (nil: the source does not know it).
+        let keyColumn: Int?
         /// The objects' leaf columns before the relation and after it (nil: none).
         let leading: FlatObjectLayout?
         let trailing: FlatObjectLayout?
@@ -108,10 +110,6 @@ final class DirectRead: Sendable {
         let kind: Kind
         let target: EntityBinding
         let columns: ColumnSet
-    /// `columns` by name in the target's storage model (nil: all), as the loaders name them.
-    let names: [String]?
-    /// For a lookup: the position of its key column in the rows (nil: the source does not know it, no row).
-    let keyColumn: Int?
         if let lookup = batch as? RootLookupResolver, case .named = entry.definition.type {
             kind = .lookup(lookup)
             target = lookup.target
@@ -149,7 +147,7 @@ final class DirectRead: Sendable {
             kind: kind, target: target, definition: entry.definition, nodes: field.nodes,
             arguments: root.arguments[0], shape: shape, columns: columns,
             names: Self.names(columns, source: target.source, entity: target.entity.name, storage: storage),
-            keyColumn: Self.keyColumn(kind, storage: storage),
+            keyColumn: { if case .lookup(let lookup) = kind { Self.keyColumn(lookup.shape, storage: storage) } else { nil } }(),
             responseKey: field.responseKey, dataPrefix: dataPrefix)
     }
 
@@ -197,20 +195,16 @@ final class DirectRead: Sendable {
         var keyBytes: [UInt8] = []
         JSONOutput.appendString(object.fields[position].responseKey, to: &keyBytes)
         keyBytes.append(UInt8(ascii: ":"))
-        let columns = ColumnProjection.rows(
-            selections, target: resolver.target, required: [resolver.remoteColumn], lookahead: lookahead
-        ).columns
+        let columns = resolver.projection(selections, lookahead: lookahead).columns
         return Relation(
             resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout, columns: columns,
             names: names(columns, source: resolver.shape.source, entity: resolver.shape.entity, storage: storage),
-            leading: leading, trailing: trailing)
+            keyColumn: keyColumn(resolver.shape, storage: storage), leading: leading, trailing: trailing)
     }
 
     /// The position of a lookup's key column in its rows, as the loaders find it when they record the rows.
-    private static func keyColumn(_ kind: Kind, storage: StorageRouter) -> Int? {
-        guard case .lookup(let resolver) = kind else { return nil }
-        let shape = resolver.shape
-        return storage.adapter(shape.source)?.model[entity: shape.entity]?.columnIndex(shape.column)
+    private static func keyColumn(_ shape: RequestLoaders.LookupShape, storage: StorageRouter) -> Int? {
+        storage.adapter(shape.source)?.model[entity: shape.entity]?.columnIndex(shape.column)
     }
 
     /// The column names a request for `columns` of `entity` carries (nil: all; also for an entity the source does
@@ -328,35 +322,27 @@ final class DirectRead: Sendable {
         var found = [Row?](repeating: nil, count: keys.count)
         if keys.isEmpty { return (slots, found) }
         let shape = resolver.shape
-        guard let adapter = storage.adapter(shape.source),
-            let column = adapter.model[entity: shape.entity]?.columnIndex(shape.column)
-        else { return nil }
-        let names = relation.names
+        guard let adapter = storage.adapter(shape.source), let column = relation.keyColumn else { return nil }
         let size = max(1, maxBatchSize)
         let requests = stride(from: 0, to: keys.count, by: size).map { start in
             LookupRequest(
                 entity: shape.entity, column: shape.column, keys: Array(keys[start..<min(start + size, keys.count)]),
-                filter: shape.filter, columns: names, keysAreDistinct: true)
+                filter: shape.filter, columns: relation.names, keysAreDistinct: true)
+        }
+        @Sendable func fetch(_ request: LookupRequest) async -> Result<[Row], StorageError> {
+            do throws(StorageError) {
+                return .success(try await adapter.lookup(request))
+            } catch {
+                return .failure(error)
+            }
         }
         // Several batches go concurrently, as the loaders send a step's jobs.
         var results: [Result<[Row], StorageError>] = []
         if requests.count == 1 {
-            do throws(StorageError) {
-                results.append(.success(try await adapter.lookup(requests[0])))
-            } catch {
-                results.append(.failure(error))
-            }
+            results.append(await fetch(requests[0]))
         } else {
             results = await withTaskGroup(of: Result<[Row], StorageError>.self) { group in
-                for request in requests {
-                    group.addTask {
-                        do throws(StorageError) {
-                            return .success(try await adapter.lookup(request))
-                        } catch {
-                            return .failure(error)
-                        }
-                    }
-                }
+                for request in requests { group.addTask { await fetch(request) } }
                 var all: [Result<[Row], StorageError>] = []
                 for await result in group { all.append(result) }
                 return all
@@ -441,11 +427,7 @@ final class DirectRead: Sendable {
     /// The read failed: its error at the field's path, and the field null — or `data` null when the field is
     /// non-null (as the general execution reports it).
     private func failure(_ error: FieldError, source: Source) -> GraphQLResponse {
-        let spans = error.spans
-        let located = GraphQLError(
-            error.message, code: error.code, spans: spans.isEmpty ? nodes.map(\.span) : spans,
-            path: [.key(responseKey)], extensions: error.extensions, underlyingDescription: error.underlyingDescription
-        ).located(in: source)
+        let located = error.located(at: [.key(responseKey)], nodes: nodes, in: source)
         var body: [UInt8] = [UInt8(ascii: "{")]
         ResponseWriter.appendErrors([located], to: &body)
         body.append(UInt8(ascii: ","))

@@ -787,12 +787,6 @@ final class ExecutionRun {
     /// Records a field error where it is (an argument's value), else at every node the field was selected by (a
     /// field merged from a fragment and the selection around it has two), as graphql-js does.
     private func report(_ error: FieldError, _ slot: Int32, _ nodes: [Field]) {
-        let spans = error.spans
-        var located = GraphQLError(
-            error.message, code: error.code, spans: spans.isEmpty ? nodes.map(\.span) : spans,
-            path: tree.path(of: slot),
-            extensions: error.extensions, underlyingDescription: error.underlyingDescription)
-        located = located.located(in: source)
-        errors.append(located)
+        errors.append(error.located(at: tree.path(of: slot), nodes: nodes, in: source))
     }
 }

@@ -165,3 +165,15 @@ public enum IntrospectionObject: Sendable {
         }
     }
 }
+
+extension FieldError {
+    /// The error as the response reports it: at `path`, located where it is (an argument's value) or else at every
+    /// node the field was selected by (a field merged from a fragment and the selection around it has two), as
+    /// graphql-js does.
+    func located(at path: [PathComponent], nodes: [Field], in source: Source) -> GraphQLError {
+        GraphQLError(
+            message, code: code, spans: spans.isEmpty ? nodes.map(\.span) : spans, path: path, extensions: extensions,
+            underlyingDescription: underlyingDescription
+        ).located(in: source)
+    }
+}

@@ -1,3 +1,4 @@
+import StrataLanguage
 import StrataModel
 import StrataStorage
 
@@ -28,16 +29,19 @@ struct ToOneResolver: BatchFieldResolver {
     /// without one), so that completion reads each result without hashing its key again.
     func prepareSlots(_ batch: ResolveBatch, loaders: RequestLoaders) -> [Int32] {
         let column = localColumn
-        let projection = batch.projection {
-            ColumnProjection.rows(batch.subSelections, target: target, required: [remoteColumn], lookahead: batch.lookahead)
-        }
+        let columns = batch.projection { projection(batch.subSelections, lookahead: batch.lookahead) }.columns
         return loaders.requestLookupSlots(
             shape,
             keys: batch.parents.lazy.map { parent -> StorageValue in
                 if case .row(_, let row) = parent { return row[column] }
                 return .null
             },
-            columns: projection.columns)
+            columns: columns)
+    }
+
+    /// The columns a lookup of the related rows for `selections` fetches (the matched column among them).
+    func projection(_ selections: [SelectionSet], lookahead: SelectionLookahead) -> ColumnProjection {
+        ColumnProjection.rows(selections, target: target, required: [remoteColumn], lookahead: lookahead)
     }
 
     func resolve(_ batch: ResolveBatch, loaders: RequestLoaders) -> [FieldResult] {
