@@ -79,6 +79,9 @@ public struct SQLQuery: Sendable {
     /// A row in result-column order put in the decoded layout (for drivers that cannot decode in place).
     public func decoded(_ resultRow: [StorageValue]) -> [StorageValue] { layout.decoded(resultRow) }
 
+    /// Whether every result column is an entity column (no row number, no total): each result row is a page row.
+    public var hasOnlyEntityColumns: Bool { extraColumnCount == 0 }
+
     private var extraColumnCount: Int {
         var count = 0
         for column in resultColumns {

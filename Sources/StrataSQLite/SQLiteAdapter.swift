@@ -23,7 +23,7 @@ import Synchronization
 ///   databases.
 /// - Values: timestamps INTEGER µs, dates TEXT `YYYY-MM-DD`, booleans 0/1, string lists JSON array text,
 ///   json TEXT, uuids TEXT; enumeration and boolean columns get CHECK constraints.
-public final class SQLiteAdapter: StorageAdapter {
+public final class SQLiteAdapter: RowStreamingAdapter {
     public let sourceName: String
     public let model: StorageModel
     /// The database file (for `":memory:"`, the temporary file behind it).
@@ -104,6 +104,27 @@ public final class SQLiteAdapter: StorageAdapter {
     public func list(_ request: ListRequest) async throws(StorageError) -> Page {
         let query = try renderer.select(list: request)
         return query.page(from: try await read(query))
+    }
+
+    public func list<Writer: StoredRowWriter>(_ request: ListRequest, streamingInto writer: Writer)
+        async throws(StorageError) -> Writer?
+    {
+        let query = try renderer.select(list: request)
+        // A page whose rows need the renderer's own columns (a total count, row numbers) is assembled by `page`.
+        guard query.hasOnlyEntityColumns else { return nil }
+        try checkOpen()
+        guard let statement = query.statement else { return writer }
+        let layout = query.layout
+        return try await withReader { box throws(StorageError) in
+            let (written, nanoseconds) = try await self.run(on: box) { connection throws(StorageError) in
+                try measureNanoseconds { () throws(StorageError) -> Writer? in
+                    var writer = writer
+                    return try connection.stream(statement, layout: layout, into: &writer) ? writer : nil
+                }
+            }
+            StatementRecorder.record(source: self.sourceName, nanoseconds: nanoseconds)
+            return written
+        }
     }
 
     public func related(_ request: RelatedRequest) async throws(StorageError) -> [Page] {

@@ -96,7 +96,7 @@ final class SQLiteConnection {
         try withStatement(text, cached: true) { $0.isReadOnly }
     }
 
-    private func withStatement<T>(
+    func withStatement<T>(
         _ text: String, cached: Bool, _ body: (SQLiteStatement) throws(StorageError) -> T
     ) throws(StorageError) -> T {
         let db = handle

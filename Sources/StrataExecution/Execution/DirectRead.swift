@@ -225,9 +225,12 @@ final class DirectRead: Sendable {
     }
 
     /// Answers the request, or returns nil for the general execution to answer it.
+    ///
+    /// A list from an adapter that streams rows (`RowStreamingAdapter`) is written as its statement produces it
+    /// (`StreamedRows`) unless `streamRows` is false; the same bytes either way.
     func run(
         variables: [String: InputValue], schema: Schema, source: Source, storage: StorageRouter, trees: ResultTreePool,
-        maxBatchSize: Int
+        maxBatchSize: Int, streamRows: Bool = true
     ) async -> GraphQLResponse? {
         let values: [String: InputValue]
         switch arguments
@@ -264,6 +267,20 @@ final class DirectRead: Sendable {
                 return nil
             }
             request.columns = names
+            if streamRows, let streaming = adapter as? any RowStreamingAdapter {
+                let writer = StreamedRows(tree: trees.take(), typeName: target.typeName, shape: shape)
+                let streamed: StreamedRows?
+                do throws(StorageError) {
+                    streamed = try await streaming.list(request, streamingInto: writer)
+                } catch {
+                    return failure(FieldError.from(error), source: source)
+                }
+                if let streamed {
+                    let response = await write(streamed, storage: storage, maxBatchSize: maxBatchSize)
+                    trees.give(streamed.tree)
+                    if let response { return response }
+                }
+            }
             let page: Page
             do throws(StorageError) {
                 page = try await adapter.list(request)
@@ -293,34 +310,26 @@ final class DirectRead: Sendable {
         -> (slots: [Int32], found: [Row?])?
     {
         guard case .relation(let relation) = shape else { return ([], []) }
-        let resolver = relation.resolver
-        let local = resolver.localColumn
-        var slots: [Int32] = []
-        slots.reserveCapacity(rows.count)
-        var keys: [StorageValue] = []
-        var index: [ByteWiseKey: Int32] = [:]
-        var previous = (key: StorageValue.null, slot: Int32(-1))
-        for row in rows {
-            let key = row[local]
-            if key.isNull {
-                slots.append(-1)
-                continue
-            }
-            if ByteWiseKey.equal(key, previous.key) {
-                slots.append(previous.slot)
-                continue
-            }
-            let next = Int32(keys.count)
-            let slot = index[ByteWiseKey(key), default: next]
-            if slot == next {
-                index[ByteWiseKey(key)] = next
-                keys.append(key)
-            }
-            previous = (key, slot)
-            slots.append(slot)
+        let local = relation.resolver.localColumn
+        var keys = RelationKeys()
+        keys.slots.reserveCapacity(rows.count)
+        for row in rows { keys.add(row[local]) }
+        guard let found = await lookUp(keys, of: relation, storage: storage, maxBatchSize: maxBatchSize) else {
+            return nil
         }
+        return (keys.slots, found)
+    }
+
+    /// The related row of each of `keys`' distinct keys (nil: none), looked up as the loaders would; nil when a
+    /// lookup fails.
+    private func lookUp(_ relationKeys: RelationKeys, of relation: Relation, storage: StorageRouter, maxBatchSize: Int)
+        async -> [Row?]?
+    {
+        let keys = relationKeys.keys
+        let index = relationKeys.index
+        let resolver = relation.resolver
         var found = [Row?](repeating: nil, count: keys.count)
-        if keys.isEmpty { return (slots, found) }
+        if keys.isEmpty { return found }
         let shape = resolver.shape
         guard let adapter = storage.adapter(shape.source), let column = relation.keyColumn else { return nil }
         let size = max(1, maxBatchSize)
@@ -355,7 +364,7 @@ final class DirectRead: Sendable {
                 found[Int(slot)] = row
             }
         }
-        return (slots, found)
+        return found
     }
 
     /// `{"data":{"key":<object>}}` or `{"data":{"key":[<objects>]}}`, or nil when the flat writer does not take one
@@ -424,6 +433,89 @@ final class DirectRead: Sendable {
         return GraphQLResponse(outcome: .executed, body: body, errors: [])
     }
 
+    /// `{"data":{"key":[<objects>]}}` from a streamed list: flat objects as written; objects around a relation put
+    /// together from their two parts and the related object of their key, each related object written once. Nil
+    /// when a lookup fails, the flat writer does not take a related row, or a non-null relation has no row (the
+    /// list is then read again by `list`, and left to the general execution as `write(_:related:…)` leaves it).
+    private func write(_ streamed: StreamedRows, storage: StorageRouter, maxBatchSize: Int) async -> GraphQLResponse? {
+        let arena = streamed.tree.leafBytes
+        guard case .relation(let relation) = shape else {
+            let rows = arena.bytes
+            return respond(count: rows.count + 2) { out in
+                out.put(UInt8(ascii: "["))
+                out.put(rows)
+                out.put(UInt8(ascii: "]"))
+            }
+        }
+        guard let found = await lookUp(streamed.keys, of: relation, storage: storage, maxBatchSize: maxBatchSize)
+        else { return nil }
+        // Each related object once, after the rows' parts: its bytes' start and end, or -1 for none.
+        var tree = streamed.tree
+        let relatedType = relation.resolver.target.typeName
+        var objects = [Int32](repeating: -1, count: found.count * 2)
+        for (slot, row) in found.enumerated() {
+            guard let row else { continue }
+            objects[2 * slot] = Int32(arena.count)
+            guard tree.appendFlatObject(row: row, typeName: relatedType, layout: relation.layout) else { return nil }
+            objects[2 * slot + 1] = Int32(arena.count)
+        }
+        let slots = streamed.keys.slots
+        let ends = streamed.ends
+        let nullBytes = JSONOutput.nullBytes
+        let separator = relation.leading == nil ? 0 : 1
+        // `[`, `]`, and per object `{`, `}`, the comma before all but the first, its key and separator.
+        var count = 2 + max(0, slots.count * (3 + separator + relation.key.count) - 1)
+        count += Int(ends.last ?? 0)
+        for slot in slots {
+            if slot < 0 || objects[2 * Int(slot)] < 0 {
+                if relation.nonNull { return nil }
+                count += nullBytes.count
+            } else {
+                count += Int(objects[2 * Int(slot) + 1] - objects[2 * Int(slot)])
+            }
+        }
+        let bytes = arena.bytes
+        return respond(count: count) { out in
+            out.put(UInt8(ascii: "["))
+            var start = 0
+            for (position, slot) in slots.enumerated() {
+                if position > 0 { out.put(UInt8(ascii: ",")) }
+                out.put(UInt8(ascii: "{"))
+                let leadEnd = Int(ends[2 * position])
+                let trailEnd = Int(ends[2 * position + 1])
+                out.put(UnsafeBufferPointer(rebasing: bytes[start..<leadEnd]))
+                if separator == 1 { out.put(UInt8(ascii: ",")) }
+                relation.key.withUnsafeBufferPointer { out.put($0) }
+                if slot >= 0, objects[2 * Int(slot)] >= 0 {
+                    let object = Int(objects[2 * Int(slot)])..<Int(objects[2 * Int(slot) + 1])
+                    out.put(UnsafeBufferPointer(rebasing: bytes[object]))
+                } else {
+                    nullBytes.withUnsafeBufferPointer { out.put($0) }
+                }
+                out.put(UnsafeBufferPointer(rebasing: bytes[leadEnd..<trailEnd]))
+                out.put(UInt8(ascii: "}"))
+                start = trailEnd
+            }
+            out.put(UInt8(ascii: "]"))
+        }
+    }
+
+    /// `{"data":{"key":<value>}}` where `value` is the `count` bytes `fill` puts.
+    private func respond(count: Int, _ fill: (inout BodyWriter) -> Void) -> GraphQLResponse {
+        let total = 1 + dataPrefix.count + count + 2
+        let body = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var out = BodyWriter(base: buffer.baseAddress!, limit: total)
+            out.put(UInt8(ascii: "{"))
+            dataPrefix.withUnsafeBufferPointer { out.put($0) }
+            fill(&out)
+            out.put(UInt8(ascii: "}"))
+            out.put(UInt8(ascii: "}"))
+            precondition(out.count == total, "a direct read's body is not the size worked out for it")
+            initialized = total
+        }
+        return GraphQLResponse(outcome: .executed, body: body, errors: [])
+    }
+
     /// The read failed: its error at the field's path, and the field null — or `data` null when the field is
     /// non-null (as the general execution reports it).
     private func failure(_ error: FieldError, source: Source) -> GraphQLResponse {
@@ -453,5 +545,30 @@ extension PlanCache {
             if plans.count < Self.capacity { plans[key] = built }
         }
         return built
+    }
+}
+
+/// Puts bytes into a response body of a size worked out beforehand.
+struct BodyWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    let limit: Int
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>, limit: Int) {
+        self.base = base
+        self.limit = limit
+    }
+
+    @inline(__always) mutating func put(_ byte: UInt8) {
+        precondition(count < limit, "writing past a direct read's body")
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always) mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        precondition(bytes.count <= limit &- count, "writing past a direct read's body")
+        ShortCopy.copy(from: UnsafeRawPointer(from), to: UnsafeMutableRawPointer(base + count), count: bytes.count)
+        count &+= bytes.count
     }
 }

@@ -166,7 +166,7 @@ public final class Executor: Sendable {
             }),
             let response = await direct.run(
                 variables: variables, schema: schema, source: prepared.source, storage: storage, trees: trees,
-                maxBatchSize: options.maxBatchSize)
+                maxBatchSize: options.maxBatchSize, streamRows: options.streamedRows)
         {
             return response
         }

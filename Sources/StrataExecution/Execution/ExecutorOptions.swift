@@ -25,6 +25,9 @@ public struct ExecutorOptions: Sendable {
     /// answered with one storage request written straight into the response (the same bytes as the general
     /// execution). Off only to compare the two.
     public var directReads: Bool = true
+    /// Whether a direct read's list from an adapter that streams rows (`RowStreamingAdapter`: SQLite) is written
+    /// as the statement produces it, without building its rows (the same bytes). Off only to compare the two.
+    public var streamedRows: Bool = true
 
     public init(
         parse: ParseOptions = .default, maxDepth: Int = 32,
