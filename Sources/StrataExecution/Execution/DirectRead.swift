@@ -71,6 +71,8 @@ final class DirectRead: Sendable {
     let responseKey: String
     /// `"data":{"<responseKey>":`.
     let dataPrefix: [UInt8]
+    /// How each object is written (`StreamedRows`).
+    let rowPlan: StreamedRows.Plan
 
     private init(
         kind: Kind, target: EntityBinding, definition: FieldDef, nodes: [Field],
@@ -88,6 +90,7 @@ final class DirectRead: Sendable {
         self.keyColumn = keyColumn
         self.responseKey = responseKey
         self.dataPrefix = dataPrefix
+        rowPlan = StreamedRows.Plan(typeName: target.typeName, shape: shape)
     }
 
     /// The plan of `operation` when it is such a read, else nil.
@@ -256,9 +259,10 @@ final class DirectRead: Sendable {
             // As the loaders record a lookup: the row whose key column holds the key (none: null).
             guard let column = keyColumn, let row = rows.first(where: { ByteWiseKey.equal($0[column], key) })
             else { return writeNull() }
-            let found = CollectionOfOne(row)
-            guard let related = await related(of: found, storage: storage, maxBatchSize: maxBatchSize) else { return nil }
-            return write(found, related: related, asList: false, trees: trees)
+            var object = StreamedRows(tree: trees.take(), plan: rowPlan)
+            defer { trees.give(object.tree) }
+            guard object.write(row: row) else { return nil }
+            return await write(object, asList: false, storage: storage, maxBatchSize: maxBatchSize)
         case .list(let resolver):
             var request: ListRequest
             do throws(FieldError) {
@@ -268,7 +272,7 @@ final class DirectRead: Sendable {
             }
             request.columns = names
             if streamRows, let streaming = adapter as? any RowStreamingAdapter {
-                let writer = StreamedRows(tree: trees.take(), typeName: target.typeName, shape: shape)
+                let writer = StreamedRows(tree: trees.take(), plan: rowPlan)
                 let streamed: StreamedRows?
                 do throws(StorageError) {
                     streamed = try await streaming.list(request, streamingInto: writer)
@@ -276,9 +280,10 @@ final class DirectRead: Sendable {
                     return failure(FieldError.from(error), source: source)
                 }
                 if let streamed {
-                    let response = await write(streamed, storage: storage, maxBatchSize: maxBatchSize)
-                    trees.give(streamed.tree)
-                    if let response { return response }
+                    // Nil (a relation's lookup failed or left a non-null object without its row) is what rows
+                    // would give too: the general execution answers.
+                    defer { trees.give(streamed.tree) }
+                    return await write(streamed, asList: true, storage: storage, maxBatchSize: maxBatchSize)
                 }
             }
             let page: Page
@@ -287,10 +292,12 @@ final class DirectRead: Sendable {
             } catch {
                 return failure(FieldError.from(error), source: source)
             }
-            guard let related = await related(of: page.rows, storage: storage, maxBatchSize: maxBatchSize) else {
-                return nil
+            var objects = StreamedRows(tree: trees.take(), plan: rowPlan)
+            defer { trees.give(objects.tree) }
+            for row in page.rows {
+                guard objects.write(row: row) else { return nil }
             }
-            return write(page.rows, related: related, asList: true, trees: trees)
+            return await write(objects, asList: true, storage: storage, maxBatchSize: maxBatchSize)
         }
     }
 
@@ -301,23 +308,6 @@ final class DirectRead: Sendable {
         body.append(contentsOf: JSONOutput.nullBytes)
         body.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
         return GraphQLResponse(outcome: .executed, body: body, errors: [])
-    }
-
-    /// The related rows of `rows`' relation: each row's position in `found` (-1 for none), and the rows looked up
-    /// for their distinct keys — the requests the loaders would send for the next step, key for key (first
-    /// appearance order, at most `maxBatchSize` keys each). Nil when a lookup fails (left to the general execution).
-    private func related(of rows: some Collection<Row>, storage: StorageRouter, maxBatchSize: Int) async
-        -> (slots: [Int32], found: [Row?])?
-    {
-        guard case .relation(let relation) = shape else { return ([], []) }
-        let local = relation.resolver.localColumn
-        var keys = RelationKeys()
-        keys.slots.reserveCapacity(rows.count)
-        for row in rows { keys.add(row[local]) }
-        guard let found = await lookUp(keys, of: relation, storage: storage, maxBatchSize: maxBatchSize) else {
-            return nil
-        }
-        return (keys.slots, found)
     }
 
     /// The related row of each of `keys`' distinct keys (nil: none), looked up as the loaders would; nil when a
@@ -367,84 +357,22 @@ final class DirectRead: Sendable {
         return found
     }
 
-    /// `{"data":{"key":<object>}}` or `{"data":{"key":[<objects>]}}`, or nil when the flat writer does not take one
-    /// of the rows, or a non-null relation has no row.
-    private func write(
-        _ rows: some Collection<Row>, related: (slots: [Int32], found: [Row?]), asList: Bool, trees: ResultTreePool
-    ) -> GraphQLResponse? {
-        var tree = trees.take()
-        defer { trees.give(tree) }
-        let arena = tree.leafBytes
-        if asList { arena.append(UInt8(ascii: "[")) }
-        let typeName = target.typeName
-        switch shape {
-        case .flat(let layout):
-            var first = true
-            for row in rows {
-                if !first { arena.append(UInt8(ascii: ",")) }
-                first = false
-                guard tree.appendFlatObject(row: row, typeName: typeName, layout: layout) else { return nil }
-            }
-        case .relation(let relation):
-            let relatedType = relation.resolver.target.typeName
-            for (position, row) in rows.enumerated() {
-                if position > 0 { arena.append(UInt8(ascii: ",")) }
-                arena.append(UInt8(ascii: "{"))
-                if let leading = relation.leading {
-                    guard tree.appendFlatFields(row: row, typeName: typeName, layout: leading, afterOthers: false)
-                    else { return nil }
-                    arena.append(UInt8(ascii: ","))
-                }
-                relation.key.withUnsafeBufferPointer { arena.append(bytes: $0) }
-                let slot = related.slots[position]
-                if slot >= 0, let found = related.found[Int(slot)] {
-                    guard tree.appendFlatObject(row: found, typeName: relatedType, layout: relation.layout) else {
-                        return nil
-                    }
-                } else {
-                    if relation.nonNull { return nil }
-                    JSONOutput.nullBytes.withUnsafeBufferPointer { arena.append(bytes: $0) }
-                }
-                if let trailing = relation.trailing {
-                    guard tree.appendFlatFields(row: row, typeName: typeName, layout: trailing, afterOthers: true)
-                    else { return nil }
-                }
-                arena.append(UInt8(ascii: "}"))
-            }
-        }
-        if asList { arena.append(UInt8(ascii: "]")) }
-        let bytes = arena.bytes
-        let count = 1 + dataPrefix.count + bytes.count + 2
-        let body = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer[0] = UInt8(ascii: "{")
-            var at = 1
-            for byte in dataPrefix {
-                buffer[at] = byte
-                at += 1
-            }
-            if let base = bytes.baseAddress, bytes.count > 0 {
-                (buffer.baseAddress! + at).update(from: base, count: bytes.count)
-                at += bytes.count
-            }
-            buffer[at] = UInt8(ascii: "}")
-            buffer[at + 1] = UInt8(ascii: "}")
-            initialized = at + 2
-        }
-        return GraphQLResponse(outcome: .executed, body: body, errors: [])
-    }
-
-    /// `{"data":{"key":[<objects>]}}` from a streamed list: flat objects as written; objects around a relation put
-    /// together from their two parts and the related object of their key, each related object written once. Nil
-    /// when a lookup fails, the flat writer does not take a related row, or a non-null relation has no row (the
-    /// list is then read again by `list`, and left to the general execution as `write(_:related:…)` leaves it).
-    private func write(_ streamed: StreamedRows, storage: StorageRouter, maxBatchSize: Int) async -> GraphQLResponse? {
+    /// `{"data":{"key":[<objects>]}}`, or `{"data":{"key":<object>}}` for a lookup's one object: flat objects as
+    /// written; objects around a relation put together from their two parts and the related object of their key,
+    /// looked up as the loaders' next step would, each related object written once. Nil when a lookup fails, the
+    /// flat writer does not take a related row, or a non-null relation has no row: left to the general execution
+    /// (a streamed list is first read again by `list`).
+    private func write(_ streamed: StreamedRows, asList: Bool, storage: StorageRouter, maxBatchSize: Int) async
+        -> GraphQLResponse?
+    {
         let arena = streamed.tree.leafBytes
+        let brackets = asList ? 2 : 0
         guard case .relation(let relation) = shape else {
             let rows = arena.bytes
-            return respond(count: rows.count + 2) { out in
-                out.put(UInt8(ascii: "["))
+            return respond(count: rows.count + brackets) { out in
+                if asList { out.put(UInt8(ascii: "[")) }
                 out.put(rows)
-                out.put(UInt8(ascii: "]"))
+                if asList { out.put(UInt8(ascii: "]")) }
             }
         }
         guard let found = await lookUp(streamed.keys, of: relation, storage: storage, maxBatchSize: maxBatchSize)
@@ -464,7 +392,7 @@ final class DirectRead: Sendable {
         let nullBytes = JSONOutput.nullBytes
         let separator = relation.leading == nil ? 0 : 1
         // `[`, `]`, and per object `{`, `}`, the comma before all but the first, its key and separator.
-        var count = 2 + max(0, slots.count * (3 + separator + relation.key.count) - 1)
+        var count = brackets + max(0, slots.count * (3 + separator + relation.key.count) - 1)
         count += Int(ends.last ?? 0)
         for slot in slots {
             if slot < 0 || objects[2 * Int(slot)] < 0 {
@@ -476,7 +404,7 @@ final class DirectRead: Sendable {
         }
         let bytes = arena.bytes
         return respond(count: count) { out in
-            out.put(UInt8(ascii: "["))
+            if asList { out.put(UInt8(ascii: "[")) }
             var start = 0
             for (position, slot) in slots.enumerated() {
                 if position > 0 { out.put(UInt8(ascii: ",")) }
@@ -496,7 +424,7 @@ final class DirectRead: Sendable {
                 out.put(UInt8(ascii: "}"))
                 start = trailEnd
             }
-            out.put(UInt8(ascii: "]"))
+            if asList { out.put(UInt8(ascii: "]")) }
         }
     }
 

@@ -141,16 +141,42 @@ extension ResultTree {
     /// Appends the `"key":value` members of `layout`'s fields (a comma before the first when `afterOthers`) and
     /// returns true; or returns false, having appended part of them, when a value needs the general completion.
     mutating func appendFlatFields(row: Row, typeName: String, layout: FlatObjectLayout, afterOthers: Bool) -> Bool {
-        row.values.withUnsafeBufferPointer { values in
-            appendFlatFields(of: RowValues(values: values), typeName: typeName, layout: layout, afterOthers: afterOthers)
+        layout.fields.withUnsafeBufferPointer { fields in
+            layout.keyBytes.withUnsafeBufferPointer { keys in
+                layout.keyEnds.withUnsafeBufferPointer { keyEnds in
+                    row.values.withUnsafeBufferPointer { values in
+                        var keyStart = 0
+                        for index in 0..<fields.count {
+                            if index > 0 || afterOthers { leafBytes.append(UInt8(ascii: ",")) }
+                            let keyEnd = keyEnds[index]
+                            leafBytes.append(bytes: UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnd]))
+                            keyStart = keyEnd
+                            let field = fields[index]
+                            if field.writer == .typeName {
+                                JSONOutput.appendString(typeName, to: &leafBytes)
+                                continue
+                            }
+                            guard field.column < values.count else { return false }
+                            if values[field.column].isNull {
+                                if field.nonNull { return false }
+                                leafBytes.append(bytes: JSONOutput.nullBytes)
+                                continue
+                            }
+                            guard appendValue(values[field.column], field, index, layout) else { return false }
+                        }
+                        return true
+                    }
+                }
+            }
         }
     }
 
-    /// `appendFlatFields(row:…)` for the values of a row however they are held: a `Row`'s, or a row an adapter's
-    /// statement is on (`StoredRowCursor`), whose ASCII text is escaped from the database's own bytes.
-    @inline(__always)
-    mutating func appendFlatFields<Values: FlatRowValues>(
-        of values: Values, typeName: String, layout: FlatObjectLayout, afterOthers: Bool
+    /// `appendFlatFields(row:…)` for the row an adapter's statement is on (`StoredRowCursor`), whose ASCII text is
+    /// escaped from the database's own bytes. The same loop as the `Row` one above, which stays as it is: written
+    /// generically for both, the `Row` version retained and released the arena around each of its writes (a fifth
+    /// more instructions for a list of 100 users).
+    mutating func appendFlatFields(
+        of values: any StoredRowCursor, typeName: String, layout: FlatObjectLayout, afterOthers: Bool
     ) -> Bool {
         layout.fields.withUnsafeBufferPointer { fields in
             layout.keyBytes.withUnsafeBufferPointer { keys in
@@ -178,19 +204,26 @@ extension ResultTree {
                             leafBytes.append(UInt8(ascii: "\""))
                             continue
                         }
-                        let value = values.value(at: field.column)
-                        if !appendFast(value, field, layout) {
-                            guard field.writer != .textList,
-                                case .success(let leaf) = LeafSerializer.serialize(
-                                    stored: value, as: layout.kinds[index])
-                            else { return false }
-                            appendLeaf(leaf)
-                        }
+                        guard appendValue(values.value(at: field.column), field, index, layout) else { return false }
                     }
                     return true
                 }
             }
         }
+    }
+
+    /// Writes the value of field `index` (`field` of `layout`) and returns true; false when it needs the general
+    /// completion.
+    @inline(__always)
+    private mutating func appendValue(
+        _ value: StorageValue, _ field: FlatObjectLayout.Field, _ index: Int, _ layout: FlatObjectLayout
+    ) -> Bool {
+        if appendFast(value, field, layout) { return true }
+        guard field.writer != .textList,
+            case .success(let leaf) = LeafSerializer.serialize(stored: value, as: layout.kinds[index])
+        else { return false }
+        appendLeaf(leaf)
+        return true
     }
 
     /// Writes `value` the way `LeafSerializer.serialize(stored:as:)` would for the field's common cases; false
@@ -230,34 +263,4 @@ extension ResultTree {
         }
         return true
     }
-}
-
-/// The values of one row as the flat writer reads them (`StoredRowCursor`'s reading side).
-protocol FlatRowValues {
-    var width: Int { get }
-    func isNull(at column: Int) -> Bool
-    func value(at column: Int) -> StorageValue
-    func asciiText(at column: Int) -> UnsafeBufferPointer<UInt8>?
-}
-
-/// A `Row`'s values, read in place.
-struct RowValues: FlatRowValues {
-    let values: UnsafeBufferPointer<StorageValue>
-
-    @inline(__always) var width: Int { values.count }
-    @inline(__always) func isNull(at column: Int) -> Bool { values[column].isNull }
-    @inline(__always) func value(at column: Int) -> StorageValue { values[column] }
-    /// A `Row`'s strings are written as strings.
-    @inline(__always) func asciiText(at column: Int) -> UnsafeBufferPointer<UInt8>? { nil }
-}
-
-/// The row an adapter's statement is on. Not generic over the cursor's type: the writer's code is specialized for
-/// this one type, where a generic wrapper made each row look its type's metadata up.
-struct CursorValues: FlatRowValues {
-    let cursor: any StoredRowCursor
-
-    var width: Int { cursor.width }
-    func isNull(at column: Int) -> Bool { cursor.isNull(at: column) }
-    func value(at column: Int) -> StorageValue { cursor.value(at: column) }
-    func asciiText(at column: Int) -> UnsafeBufferPointer<UInt8>? { cursor.asciiText(at: column) }
 }

@@ -1,65 +1,101 @@
 import StrataStorage
 
-/// A direct read's list written while the adapter's statement produces it (`RowStreamingAdapter`): each row's JSON
-/// goes into the tree's bytes from the database's own, with no `Row`, no `String` for its ASCII text and nothing to
-/// free afterwards. Flat objects are written whole, separated by commas; objects around a relation are written as
-/// their leading and trailing fields (`ends` says where each part ends) with the relation's key kept
-/// (`RelationKeys`), for `DirectRead` to look the related rows up and put each object together.
+/// The objects of a direct read as they are written, before the response is put together: flat objects whole,
+/// separated by commas; objects around a relation as their leading and trailing fields (`ends` says where each part
+/// ends) with the relation's key kept (`RelationKeys`), for `DirectRead` to look the related rows up and put each
+/// object together, each related object written once.
+///
+/// Rows come from `Row`s, or — from an adapter that streams them (`RowStreamingAdapter`) — while the statement
+/// runs, each row's JSON written from the database's own bytes: no `Row`, no `String` for its ASCII text and
+/// nothing to free afterwards.
 ///
 /// `@unchecked Sendable`: the tree's buffers are used by one thread at a time — the adapter's while its statement
 /// runs, then the caller's, to which the adapter returns the writer.
 struct StreamedRows: StoredRowWriter, @unchecked Sendable {
+    /// What every row is written with. A class: a row's write reads its members in place, where the writer's own
+    /// members (read while its tree is being changed) were retained and released for every row.
+    final class Plan: Sendable {
+        let typeName: String
+        let flat: FlatObjectLayout?
+        let leading: FlatObjectLayout?
+        let trailing: FlatObjectLayout?
+        /// The entity column holding the relation's key.
+        let localColumn: Int
+
+        init(typeName: String, shape: DirectRead.Shape) {
+            self.typeName = typeName
+            switch shape {
+            case .flat(let layout):
+                flat = layout
+                leading = nil
+                trailing = nil
+                localColumn = 0
+            case .relation(let relation):
+                flat = nil
+                leading = relation.leading
+                trailing = relation.trailing
+                localColumn = relation.resolver.localColumn
+            }
+        }
+    }
+
     var tree: ResultTree
-    let typeName: String
-    let flat: FlatObjectLayout?
-    let leading: FlatObjectLayout?
-    let trailing: FlatObjectLayout?
-    /// The entity column holding the relation's key.
-    let localColumn: Int
+    let plan: Plan
     /// For a relation, two per row: where its leading fields end, then where its trailing fields end.
     var ends: [Int32] = []
     var keys = RelationKeys()
     private(set) var count = 0
 
-    init(tree: ResultTree, typeName: String, shape: DirectRead.Shape) {
+    init(tree: ResultTree, plan: Plan) {
         self.tree = tree
-        self.typeName = typeName
-        switch shape {
-        case .flat(let layout):
-            flat = layout
-            leading = nil
-            trailing = nil
-            localColumn = 0
-        case .relation(let relation):
-            flat = nil
-            leading = relation.leading
-            trailing = relation.trailing
-            localColumn = relation.resolver.localColumn
-        }
+        self.plan = plan
     }
 
     mutating func write(_ row: any StoredRowCursor) -> Bool {
-        let values = CursorValues(cursor: row)
-        if let flat {
+        let plan = self.plan
+        return add { tree, layout, afterOthers in
+            tree.appendFlatFields(of: row, typeName: plan.typeName, layout: layout, afterOthers: afterOthers)
+        } key: {
+            plan.localColumn < row.width ? row.value(at: plan.localColumn) : nil
+        }
+    }
+
+    /// Takes a row read the usual way.
+    mutating func write(row: Row) -> Bool {
+        let plan = self.plan
+        return add { tree, layout, afterOthers in
+            tree.appendFlatFields(row: row, typeName: plan.typeName, layout: layout, afterOthers: afterOthers)
+        } key: {
+            plan.localColumn < row.values.count ? row[plan.localColumn] : nil
+        }
+    }
+
+    /// Writes one object: `fields` writes a run of its fields (with a comma first when told), `key` reads the
+    /// relation's key (nil: the row has no such column).
+    @inline(__always)
+    private mutating func add(
+        fields: (inout ResultTree, FlatObjectLayout, Bool) -> Bool, key: () -> StorageValue?
+    ) -> Bool {
+        if let flat = plan.flat {
             if count > 0 { tree.leafBytes.append(UInt8(ascii: ",")) }
+            let start = tree.leafBytes.count
             tree.leafBytes.append(UInt8(ascii: "{"))
-            guard tree.appendFlatFields(of: values, typeName: typeName, layout: flat, afterOthers: false) else {
+            guard fields(&tree, flat, false) else {
+                tree.leafBytes.truncate(to: start)
                 return false
             }
             tree.leafBytes.append(UInt8(ascii: "}"))
         } else {
-            if let leading {
-                guard tree.appendFlatFields(of: values, typeName: typeName, layout: leading, afterOthers: false)
-                else { return false }
+            if let leading = plan.leading {
+                guard fields(&tree, leading, false) else { return false }
             }
             ends.append(Int32(tree.leafBytes.count))
-            if let trailing {
-                guard tree.appendFlatFields(of: values, typeName: typeName, layout: trailing, afterOthers: true)
-                else { return false }
+            if let trailing = plan.trailing {
+                guard fields(&tree, trailing, true) else { return false }
             }
             ends.append(Int32(tree.leafBytes.count))
-            guard localColumn < row.width else { return false }
-            keys.add(row.value(at: localColumn))
+            guard let key = key() else { return false }
+            keys.add(key)
         }
         count += 1
         return true
