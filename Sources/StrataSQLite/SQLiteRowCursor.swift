@@ -31,31 +31,13 @@ struct SQLiteRowCursor: StoredRowCursor {
         else { return nil }
         guard let text = sqlite3_column_text(statement.handle, source) else { return nil }
         let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement.handle, source)))
-        return Self.isASCII(bytes) ? bytes : nil
+        return ASCIIText.isASCII(bytes) ? bytes : nil
     }
 
     /// Decodes every fetched value that can fail (stored dates and lists), in column order, so the row fails the
     /// read with the error `query(_:layout:)` gives for it.
     func checkDecodable(_ fallible: [Int]) throws(StorageError) {
         for column in fallible { _ = try statement.value(at: sources[column], decoder: decoders[column]) }
-    }
-
-    /// Whether every byte is below 0x80, eight at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        var offset = 0
-        var seen: UInt64 = 0
-        while offset &+ 8 <= count {
-            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            offset &+= 8
-        }
-        while offset < count {
-            seen |= UInt64(bytes[offset])
-            offset &+= 1
-        }
-        return seen & 0x8080_8080_8080_8080 == 0
     }
 }
 

@@ -4,12 +4,12 @@ import StrataStorage
 import Synchronization
 import Testing
 
-/// A direct read's list from SQLite is written while its statement runs (`RowStreamingAdapter`), from the
-/// database's own bytes. It must answer byte for byte what the same read gives through rows
+/// A direct read's list from SQLite or PostgreSQL is written while its statement's rows are read
+/// (`RowStreamingAdapter`), from the database's own bytes. It must answer byte for byte what the same read gives through rows
 /// (`streamedRows = false`) and through the general execution (`directReads = false`), and fall back to them for
 /// whatever it does not write itself.
 @Suite struct StreamedRowsTests {
-    /// Three executors over one SQLite database (behind a counter of streamed reads).
+    /// Three executors over one database (behind a counter of streamed reads).
     struct Readers {
         let database: ConformanceDatabase
         let adapter: CountingStreams
@@ -17,11 +17,13 @@ import Testing
         let unstreamed: Executor
         let general: Executor
 
-        static func open() async throws -> Readers? {
-            guard let database = try await ConformanceDatabase.open(.sqlite),
-                let sqlite = database.adapter as? SQLiteAdapter
-            else { return nil }
-            let adapter = CountingStreams(base: sqlite)
+        static func open(_ backend: ConformanceBackend = .sqlite) async throws -> Readers? {
+            guard let database = try await ConformanceDatabase.open(backend) else { return nil }
+            guard let streaming = database.adapter as? any RowStreamingAdapter else {
+                Issue.record("\(backend) does not stream rows")
+                return nil
+            }
+            let adapter = CountingStreams(base: streaming)
             func executor(_ configure: (inout ExecutorOptions) -> Void) -> Executor {
                 var options = ExecutorOptions()
                 configure(&options)
@@ -73,9 +75,11 @@ import Testing
         "{ tasks(where: { title: { eq: \"none\" } }) { title project { name } } }",
     ]
 
-    @Test("a streamed list answers what rows and the general execution answer", arguments: writtenQueries)
-    func streamedListsMatch(query: String) async throws {
-        guard let readers = try await Readers.open() else { return }
+    @Test(
+        "a streamed list answers what rows and the general execution answer",
+        arguments: [ConformanceBackend.sqlite, .postgres], writtenQueries)
+    func streamedListsMatch(backend: ConformanceBackend, query: String) async throws {
+        guard let readers = try await Readers.open(backend) else { return }
         let (body, written) = await readers.compare(query)
         #expect(!body.contains("\"errors\""), "\(query): \(body)")
         #expect(written == 1, "\(query) was not streamed")
@@ -115,7 +119,7 @@ import Testing
     }
 }
 
-/// An SQLite adapter that counts the lists it streamed and wrote (not refused).
+/// An adapter that counts the lists it streamed and wrote (not refused).
 final class CountingStreams: RowStreamingAdapter {
     let base: any RowStreamingAdapter
     private let count = Mutex(0)

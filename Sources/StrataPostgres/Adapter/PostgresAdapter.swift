@@ -18,7 +18,7 @@ import Synchronization
 ///   transaction use a second pooled connection and do not see its uncommitted writes.
 /// - Statements: every statement sent (including `BEGIN`/`COMMIT`/`ROLLBACK`) is recorded with
 ///   `StatementRecorder`; requests answered without a statement (a lookup of no keys) record none.
-public final class PostgresAdapter: StorageAdapter {
+public final class PostgresAdapter: RowStreamingAdapter {
     public let sourceName: String
     public let model: StorageModel
     public let configuration: PostgresConfiguration
@@ -74,6 +74,25 @@ public final class PostgresAdapter: StorageAdapter {
     public func list(_ request: ListRequest) async throws(StorageError) -> Page {
         let query = try renderer.select(list: request)
         return query.page(from: try await results(of: query))
+    }
+
+    public func list<Writer: StoredRowWriter>(_ request: ListRequest, streamingInto writer: Writer)
+        async throws(StorageError) -> Writer?
+    {
+        let query = try renderer.select(list: request)
+        // A page whose rows need the renderer's own columns (a total count, row numbers) is assembled by `page`.
+        guard query.hasOnlyEntityColumns else { return nil }
+        guard let statement = query.statement else { return writer }
+        let layout = query.layout
+        let box = StreamedWriter(writer)
+        _ = try await withConnection { connection throws(PostgresError) in
+            try await self.run(
+                statement, on: connection, reconnectIfIdleBroken: true,
+                rows: { result throws(PostgresValueCodec.DecodeError) in
+                    try box.take(result, layout: layout)
+                })
+        }
+        return box.written
     }
 
     public func related(_ request: RelatedRequest) async throws(StorageError) -> [Page] {
@@ -255,13 +274,13 @@ public final class PostgresAdapter: StorageAdapter {
     func run(
         _ statement: SQLStatement, on connection: PostgresConnection,
         mode: PostgresConnectionHandle.Mode = .prepared, reconnectIfIdleBroken: Bool = false,
-        layout: ResultLayout? = nil
+        layout: ResultLayout? = nil, rows: PostgresRowVisitor? = nil
     ) async throws(PostgresError) -> PostgresQueryResult {
         let start = ContinuousClock.now
         defer { record(statements: 1, since: start) }
         return try await connection.execute(
             statement.text, bindings: statement.bindings, mode: mode, reconnectIfIdleBroken: reconnectIfIdleBroken,
-            layout: layout)
+            layout: layout, rows: rows)
     }
 
     /// Records statements sent (whether they succeeded or not) with the time since `start`.
@@ -270,5 +289,27 @@ public final class PostgresAdapter: StorageAdapter {
         StatementRecorder.record(
             source: sourceName, statements: statements,
             nanoseconds: UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000))
+    }
+}
+
+/// A writer handed to a statement's result on the connection's thread and read back after the statement: used by
+/// one thread at a time, hence `@unchecked Sendable`.
+private final class StreamedWriter<Writer: StoredRowWriter>: @unchecked Sendable {
+    private var writer: Writer
+    private var state = State.waiting
+
+    enum State { case waiting, written, refused }
+
+    init(_ writer: Writer) { self.writer = writer }
+
+    /// The writer with every row, or nil when it refused one (or a result came twice, which a read never sends).
+    var written: Writer? { state == .written ? writer : nil }
+
+    func take(_ result: OpaquePointer, layout: ResultLayout) throws(PostgresValueCodec.DecodeError) {
+        guard state == .waiting else {
+            state = .refused
+            return
+        }
+        state = try PostgresRowCursor.stream(result, layout: layout, into: &writer) ? .written : .refused
     }
 }

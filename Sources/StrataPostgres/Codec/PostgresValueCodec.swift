@@ -60,6 +60,20 @@ enum PostgresValueCodec {
     /// value, and for temporal values an array too, cost an allocation or two per value of a row); the other
     /// types become a `String` first. Text-like and unknown types (uuid, text, name, domains) become `.string`;
     /// callers turn json/enum columns into their cases.
+    /// Whether `decode(bytes:typeOID:)` reads a value of this type as text, `.string` of its bytes (and so never
+    /// fails).
+    static func decodesAsText(_ typeOID: UInt32) -> Bool {
+        switch typeOID {
+        case PostgresTypeOID.int8, PostgresTypeOID.int4, PostgresTypeOID.int2, PostgresTypeOID.oid,
+            PostgresTypeOID.bool, PostgresTypeOID.timestamptz, PostgresTypeOID.timestamp, PostgresTypeOID.date,
+            PostgresTypeOID.float8, PostgresTypeOID.float4, PostgresTypeOID.numeric, PostgresTypeOID.textArray,
+            PostgresTypeOID.varcharArray, PostgresTypeOID.json, PostgresTypeOID.jsonb:
+            false
+        default:
+            true
+        }
+    }
+
     static func decode(bytes: UnsafeBufferPointer<UInt8>, typeOID: UInt32) throws(DecodeError) -> StorageValue {
         switch typeOID {
         case PostgresTypeOID.int8, PostgresTypeOID.int4, PostgresTypeOID.int2, PostgresTypeOID.oid:

@@ -38,7 +38,7 @@ final class PostgresConnection: Sendable {
     /// replaced first (nothing was sent on it yet, so this is safe outside a transaction).
     func execute(
         _ sql: String, bindings: [StorageValue], mode: PostgresConnectionHandle.Mode = .prepared,
-        reconnectIfIdleBroken: Bool = false, layout: ResultLayout? = nil
+        reconnectIfIdleBroken: Bool = false, layout: ResultLayout? = nil, rows: PostgresRowVisitor? = nil
     ) async throws(PostgresError) -> PostgresQueryResult {
         let cancellation = PostgresCancellationFlag()
         let configuration = self.configuration
@@ -51,7 +51,7 @@ final class PostgresConnection: Sendable {
                 guard handle != nil else { throw .connectionLost("The connection was closed.") }
                 return try handle!.execute(
                     sql, bindings: bindings, mode: mode, timeout: configuration.statementTimeout,
-                    cancellation: cancellation, layout: layout)
+                    cancellation: cancellation, layout: layout, rows: rows)
             }
         }
     }

@@ -138,9 +138,10 @@ struct PostgresConnectionHandle: ~Copyable {
 
     /// Runs one statement and returns its rows (from the last result, if the server sent several).
     /// With a `layout`, rows are decoded straight into it (see `SQLQuery.layout`); without, in result order.
+    /// With `rows`, the rows are handed to it instead (`PostgresRowVisitor`), and the result has none.
     mutating func execute(
         _ sql: String, bindings: [StorageValue], mode: Mode, timeout: Duration,
-        cancellation: PostgresCancellationFlag?, layout: ResultLayout? = nil
+        cancellation: PostgresCancellationFlag?, layout: ResultLayout? = nil, rows: PostgresRowVisitor? = nil
     ) throws(PostgresError) -> PostgresQueryResult {
         guard isOpen else { throw .connectionLost(lastErrorMessage) }
         // The server's statement_timeout fires first; this client deadline only catches a silent server.
@@ -178,7 +179,7 @@ struct PostgresConnectionHandle: ~Copyable {
             }
             guard sent == 1 else { throw lostOrFailed() }
         }
-        return try collectResults(deadline: deadline, cancellation: cancellation, layout: layout)
+        return try collectResults(deadline: deadline, cancellation: cancellation, layout: layout, rows: rows)
     }
 
     /// Runs many statements in pipeline mode: all are sent, then all results read, one round trip per
@@ -276,7 +277,8 @@ struct PostgresConnectionHandle: ~Copyable {
 
     /// Flushes the outgoing buffer, then reads results until libpq reports the end of the command.
     private mutating func collectResults(
-        deadline: ContinuousClock.Instant, cancellation: PostgresCancellationFlag?, layout: ResultLayout? = nil
+        deadline: ContinuousClock.Instant, cancellation: PostgresCancellationFlag?, layout: ResultLayout? = nil,
+        rows: PostgresRowVisitor? = nil
     ) throws(PostgresError) -> PostgresQueryResult {
         while true {
             let flushed = PQflush(connection)
@@ -298,7 +300,12 @@ struct PostgresConnectionHandle: ~Copyable {
             switch PQresultStatus(pgResult) {
             case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
                 do {
-                    result = try PostgresResultReader.copyRows(pgResult, layout: layout)
+                    if let rows {
+                        try rows(pgResult)
+                        result = PostgresQueryResult()
+                    } else {
+                        result = try PostgresResultReader.copyRows(pgResult, layout: layout)
+                    }
                 } catch {
                     decodeError = decodeError ?? "\(error)"
                 }
@@ -372,3 +379,7 @@ extension String {
         return String(text)
     }
 }
+
+/// Takes the rows of a statement's result while it is held (`PostgresRowCursor`), on the connection's thread;
+/// a decoding failure fails the statement as `PostgresResultReader.copyRows` fails it.
+typealias PostgresRowVisitor = @Sendable (OpaquePointer) throws(PostgresValueCodec.DecodeError) -> Void

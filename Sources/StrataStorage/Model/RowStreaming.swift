@@ -33,3 +33,24 @@ public protocol RowStreamingAdapter: StorageAdapter {
     func list<Writer: StoredRowWriter>(_ request: ListRequest, streamingInto writer: Writer)
         async throws(StorageError) -> Writer?
 }
+
+/// Whether UTF-8 bytes are all ASCII (below 0x80), read eight at a time: the test a cursor makes before handing
+/// text over as its own bytes (`StoredRowCursor.asciiText(at:)`).
+public enum ASCIIText {
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var offset = 0
+        var seen: UInt64 = 0
+        while offset &+ 8 <= count {
+            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset &+= 8
+        }
+        while offset < count {
+            seen |= UInt64(bytes[offset])
+            offset &+= 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+}
