@@ -47,6 +47,17 @@ public struct PostgreSQLDialect: SQLDialect {
         return "\(column) = ANY(\(array))"
     }
 
+    /// Several keys are matched through a join with their array, `column IN (SELECT unnest($1))`, not `= ANY($1)`:
+    /// a lookup is a prepared statement, and its generic plan cannot hash a parameter array, so `= ANY` compared
+    /// every row with every key (the users of 50 projects' owners and tasks' assignees: 0.65–0.70 ms on the server
+    /// after the first five runs, against 0.2 ms for the join's generic plan with 600 keys in `EXPLAIN ANALYZE`).
+    public func keyMembership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
+        guard values.count > 1, let array = arrayParameter(values, of: column) else {
+            return membership(column, values: values)
+        }
+        return "\(column) IN (SELECT unnest(\(array)))"
+    }
+
     /// `unnest` of one array parameter when every key is a string or an integer (statement text independent of
     /// the number of keys), a `VALUES` list otherwise.
     public func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL {

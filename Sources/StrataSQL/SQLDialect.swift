@@ -24,6 +24,9 @@ public protocol SQLDialect: Sendable {
     /// `column` equals one of `values` (non-empty, no NULLs, each of the column's case).
     func membership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL
 
+    /// `membership` for the keys of a lookup, whose number runs from one to the batch size.
+    func keyMembership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL
+
     /// A `FROM` item with one row per value of `values` (non-empty, no NULLs, each of the column's case), its one
     /// column named `column1`, aliased `alias`: the parents a per-parent page is read for.
     func keyRows(_ column: ColumnDescriptor, values: [StorageValue], alias: SQL) -> SQL
@@ -90,4 +93,10 @@ extension SQLDialect {
     }
 
     public func selectExpression(for column: ColumnDescriptor) -> SQL { "\(column)" }
+}
+
+extension SQLDialect {
+    public func keyMembership(_ column: ColumnDescriptor, values: [StorageValue]) -> SQL {
+        membership(column, values: values)
+    }
 }

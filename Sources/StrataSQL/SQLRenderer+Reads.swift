@@ -26,7 +26,7 @@ extension SQLRenderer {
         let filter = try request.filter.map { p throws(StorageError) in try condition(p, in: entity) }
         let resultColumns = selected.map { SQLQuery.ResultColumn.column($0) }
         guard !keys.isEmpty else { return SQLQuery(statement: nil, entity: entity, resultColumns: resultColumns) }
-        let membership = dialect.membership(entity.columns[keyIndex], values: keys)
+        let membership = dialect.keyMembership(entity.columns[keyIndex], values: keys)
         var sql: SQL = "SELECT \(selectList(selected, of: entity)) FROM \(table: entity) WHERE "
         sql.append(membership)
         if let filter { sql.append(" AND (\(filter))") }
@@ -55,7 +55,7 @@ extension SQLRenderer {
         for key in keys where key.isNull || !entry.keyColumn.acceptsStorageCase(of: key) { return nil }
         var bindings = keys
         if let keyTestText = entry.keyTestText {
-            let keyTest = statement(dialect.membership(entry.keyColumn, values: keys))
+            let keyTest = statement(dialect.keyMembership(entry.keyColumn, values: keys))
             guard keyTest.text == keyTestText else { return nil }
             bindings = keyTest.bindings
         }

@@ -18,7 +18,8 @@ struct SQLRendererReadTests {
         #expect(lite.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" IN (?, ?) AND ("due" IS NULL)"#)
         #expect(lite.bindings == [a, b])
         let pg = try #require(try postgres.select(lookup: request).statement)
-        #expect(pg.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" = ANY($1::uuid[]) AND ("due" IS NULL)"#)
+        #expect(
+            pg.text == #"SELECT "id", "title" FROM "tasks" WHERE "id" IN (SELECT unnest($1::uuid[])) AND ("due" IS NULL)"#)
         #expect(pg.bindings == [.stringList([TaskModel.ownerA, TaskModel.ownerB])])
     }
 
