@@ -39,8 +39,8 @@ final class DirectRead: Sendable {
         let key: [UInt8]
         let nonNull: Bool
         let layout: FlatObjectLayout
-        let columns: ColumnSet
-        /// `columns` by name in the relation's storage model (nil: all), as the loaders name them.
+        /// The related columns to fetch, by name in the relation's storage model (nil: all), as the loaders name
+        /// them.
         let names: [String]?
         /// The position of the looked-up key column in the related rows (nil: the source does not know it).
         let keyColumn: Int?
@@ -63,8 +63,7 @@ final class DirectRead: Sendable {
     /// The field's arguments coerced when they are literals; nil when they read variables.
     let arguments: Result<[String: InputValue], FieldError>?
     let shape: Shape
-    let columns: ColumnSet
-    /// `columns` by name in the target's storage model (nil: all), as the loaders name them.
+    /// The columns to fetch, by name in the target's storage model (nil: all), as the loaders name them.
     let names: [String]?
     /// For a lookup: the position of its key column in the rows (nil: the source does not know it, no row).
     let keyColumn: Int?
@@ -76,7 +75,7 @@ final class DirectRead: Sendable {
 
     private init(
         kind: Kind, target: EntityBinding, definition: FieldDef, nodes: [Field],
-        arguments: Result<[String: InputValue], FieldError>?, shape: Shape, columns: ColumnSet, names: [String]?,
+        arguments: Result<[String: InputValue], FieldError>?, shape: Shape, names: [String]?,
         keyColumn: Int?, responseKey: String, dataPrefix: [UInt8]
     ) {
         self.kind = kind
@@ -85,7 +84,6 @@ final class DirectRead: Sendable {
         self.nodes = nodes
         self.arguments = arguments
         self.shape = shape
-        self.columns = columns
         self.names = names
         self.keyColumn = keyColumn
         self.responseKey = responseKey
@@ -148,7 +146,7 @@ final class DirectRead: Sendable {
         dataPrefix.append(UInt8(ascii: ":"))
         return DirectRead(
             kind: kind, target: target, definition: entry.definition, nodes: field.nodes,
-            arguments: root.arguments[0], shape: shape, columns: columns,
+            arguments: root.arguments[0], shape: shape,
             names: Self.names(columns, source: target.source, entity: target.entity.name, storage: storage),
             keyColumn: { if case .lookup(let lookup) = kind { Self.keyColumn(lookup.shape, storage: storage) } else { nil } }(),
             responseKey: field.responseKey, dataPrefix: dataPrefix)
@@ -200,7 +198,7 @@ final class DirectRead: Sendable {
         keyBytes.append(UInt8(ascii: ":"))
         let columns = resolver.projection(selections, lookahead: lookahead).columns
         return Relation(
-            resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout, columns: columns,
+            resolver: resolver, key: keyBytes, nonNull: nonNull, layout: layout,
             names: names(columns, source: resolver.shape.source, entity: resolver.shape.entity, storage: storage),
             keyColumn: keyColumn(resolver.shape, storage: storage), leading: leading, trailing: trailing)
     }
@@ -303,11 +301,7 @@ final class DirectRead: Sendable {
 
     /// `{"data":{"key":null}}`.
     private func writeNull() -> GraphQLResponse {
-        var body: [UInt8] = [UInt8(ascii: "{")]
-        body.append(contentsOf: dataPrefix)
-        body.append(contentsOf: JSONOutput.nullBytes)
-        body.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
-        return GraphQLResponse(outcome: .executed, body: body, errors: [])
+        JSONOutput.nullBytes.withUnsafeBufferPointer { null in respond(count: null.count) { $0.put(null) } }
     }
 
     /// The related row of each of `keys`' distinct keys (nil: none), looked up as the loaders would; nil when a
@@ -360,8 +354,7 @@ final class DirectRead: Sendable {
     /// `{"data":{"key":[<objects>]}}`, or `{"data":{"key":<object>}}` for a lookup's one object: flat objects as
     /// written; objects around a relation put together from their two parts and the related object of their key,
     /// looked up as the loaders' next step would, each related object written once. Nil when a lookup fails, the
-    /// flat writer does not take a related row, or a non-null relation has no row: left to the general execution
-    /// (a streamed list is first read again by `list`).
+    /// flat writer does not take a related row, or a non-null relation has no row: left to the general execution.
     private func write(_ streamed: StreamedRows, asList: Bool, storage: StorageRouter, maxBatchSize: Int) async
         -> GraphQLResponse?
     {

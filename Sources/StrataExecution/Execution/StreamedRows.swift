@@ -12,8 +12,8 @@ import StrataStorage
 /// `@unchecked Sendable`: the tree's buffers are used by one thread at a time — the adapter's while its statement
 /// runs, then the caller's, to which the adapter returns the writer.
 struct StreamedRows: StoredRowWriter, @unchecked Sendable {
-    /// What every row is written with. A class: a row's write reads its members in place, where the writer's own
-    /// members (read while its tree is being changed) were retained and released for every row.
+    /// What every row is written with, worked out once with the direct read's plan (`DirectRead.rowPlan`): a
+    /// request's writer takes one reference instead of unpacking the shape and retaining each layout.
     final class Plan: Sendable {
         let typeName: String
         let flat: FlatObjectLayout?
@@ -77,13 +77,10 @@ struct StreamedRows: StoredRowWriter, @unchecked Sendable {
         fields: (inout ResultTree, FlatObjectLayout, Bool) -> Bool, key: () -> StorageValue?
     ) -> Bool {
         if let flat = plan.flat {
+            // A refused row ends the writer (its bytes are thrown away), so nothing written is taken back.
             if count > 0 { tree.leafBytes.append(UInt8(ascii: ",")) }
-            let start = tree.leafBytes.count
             tree.leafBytes.append(UInt8(ascii: "{"))
-            guard fields(&tree, flat, false) else {
-                tree.leafBytes.truncate(to: start)
-                return false
-            }
+            guard fields(&tree, flat, false) else { return false }
             tree.leafBytes.append(UInt8(ascii: "}"))
         } else {
             if let leading = plan.leading {
