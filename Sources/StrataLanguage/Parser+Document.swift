@@ -3,6 +3,7 @@ extension Parser {
     /// `Document : Definition+`. An empty document is an error.
     mutating func parseDocument() throws(SyntaxError) -> Document {
         var definitions: [Definition] = []
+        nodes.pointee.reserve(byteCount: lexer.bytes.count)
         repeat {
             definitions.append(try parseDefinition())
         } while token.kind != .endOfFile
@@ -72,6 +73,7 @@ extension Parser {
     private mutating func parseVariableDefinitions() throws(SyntaxError) -> [VariableDefinition] {
         guard try skip(.parenLeft) else { return [] }
         var definitions: [VariableDefinition] = []
+        definitions.reserveCapacity(4)  // one allocation for the usual one to four variables
         repeat {
             definitions.append(try parseVariableDefinition())
         } while try !skip(.parenRight)
@@ -93,61 +95,70 @@ extension Parser {
 
     // MARK: Selections
 
-    /// `{ Selection+ }`
+    /// `{ Selection+ }` of an operation or a fragment definition: a range of the tree `parseDocument` builds.
     mutating func parseSelectionSet() throws(SyntaxError) -> SelectionSet {
+        let (range, span) = try parseSelections()
+        return SelectionSet(tree: tree, range: range, span: span)
+    }
+
+    /// `{ Selection+ }`: the set's selections, as one range of the tree's selections, and its span.
+    mutating func parseSelections() throws(SyntaxError) -> (NodeRange, SourceSpan) {
         let start = token.start
         guard token.kind == .braceLeft else { throw expected("\"{\"") }
         try enterNesting()
         try advance()
-        var selections: [Selection] = []
-        // Room for eight: a third of the selection sets in the benchmark corpus hold five to eight selections,
-        // and growing from four cost a second allocation and a copy (3% of the parser's instructions).
-        selections.reserveCapacity(8)
+        let mark = nodes.pointee.pending.count
         repeat {
-            selections.append(try parseSelection())
+            let selection = try parseSelection()
+            nodes.pointee.pending.append(selection)
         } while try !skip(.braceRight)
         leaveNesting()
-        return SelectionSet(selections: selections, span: span(from: start))
+        return (nodes.pointee.closeSet(from: mark), span(from: start))
     }
 
-    private mutating func parseSelection() throws(SyntaxError) -> Selection {
+    private mutating func parseSelection() throws(SyntaxError) -> SelectionRecord {
         guard token.kind == .spread else { return try parseField() }
         let start = token.start
         try advance()
         if token.kind == .name, !isKeyword("on") {
-            let name = try parseName()
-            let directives = try parseDirectives(constant: false)
-            return .fragmentSpread(FragmentSpread(span: span(from: start), name: name, directives: directives))
+            let (name, nameSpan) = try parseNameIndex()
+            let directives = try parseDirectiveList()
+            let index = nodes.pointee.spreads.append(
+                SpreadRecord(span: span(from: start), nameSpan: nameSpan, name: name, directives: directives))
+            return SelectionRecord(kind: .fragmentSpread, index: UInt32(truncatingIfNeeded: index))
         }
-        let typeCondition = try skipKeyword("on") ? parseName() : nil
-        let directives = try parseDirectives(constant: false)
-        let selectionSet = try parseSelectionSet()
-        return .inlineFragment(
-            InlineFragment(
-                span: span(from: start), typeCondition: typeCondition, directives: directives,
-                selectionSet: selectionSet))
+        var typeCondition: Int32 = -1
+        var typeConditionSpan = SourceSpan.synthesized
+        if try skipKeyword("on") { (typeCondition, typeConditionSpan) = try parseNameIndex() }
+        let directives = try parseDirectiveList()
+        let (selections, selectionSpan) = try parseSelections()
+        let index = nodes.pointee.inlineFragments.append(
+            InlineFragmentRecord(
+                span: span(from: start), typeConditionSpan: typeConditionSpan, selectionSpan: selectionSpan,
+                typeCondition: typeCondition, directives: directives, selections: selections))
+        return SelectionRecord(kind: .inlineFragment, index: UInt32(truncatingIfNeeded: index))
     }
 
     /// `Alias? Name Arguments? Directives? SelectionSet?`
-    private mutating func parseField() throws(SyntaxError) -> Selection {
+    private mutating func parseField() throws(SyntaxError) -> SelectionRecord {
         let start = token.start
-        let alias: Name?
-        let name: Name
-        let first = try parseName()
+        var (name, nameSpan) = try parseNameIndex()
+        var alias: Int32 = -1
+        var aliasSpan = SourceSpan.synthesized
         if try skip(.colon) {
-            alias = first
-            name = try parseName()
-        } else {
-            alias = nil
-            name = first
+            (alias, aliasSpan) = (name, nameSpan)
+            (name, nameSpan) = try parseNameIndex()
         }
-        let arguments = try parseArguments(constant: false)
-        let directives = try parseDirectives(constant: false)
-        let selectionSet = try token.kind == .braceLeft ? parseSelectionSet() : nil
-        return .field(
-            Field(
-                span: span(from: start), alias: alias, name: name, arguments: arguments, directives: directives,
-                selectionSet: selectionSet))
+        let arguments = try parseArgumentList()
+        let directives = try parseDirectiveList()
+        var selections = NodeRange.empty
+        var selectionSpan = SourceSpan.synthesized
+        if token.kind == .braceLeft { (selections, selectionSpan) = try parseSelections() }
+        let index = nodes.pointee.fields.append(
+            FieldRecord(
+                span: span(from: start), nameSpan: nameSpan, aliasSpan: aliasSpan, selectionSpan: selectionSpan,
+                name: name, alias: alias, arguments: arguments, directives: directives, selections: selections))
+        return SelectionRecord(kind: .field, index: UInt32(truncatingIfNeeded: index))
     }
 
     // MARK: Fragments

@@ -119,17 +119,51 @@ extension Parser {
         return arguments
     }
 
+    /// A selection's `( Argument+ )`, appended to the selection tree's arguments; an empty range without one.
+    mutating func parseArgumentList() throws(SyntaxError) -> NodeRange {
+        guard try skip(.parenLeft) else { return .empty }
+        let first = nodes.pointee.arguments.count
+        repeat {
+            let start = token.start
+            let name = try parseName()
+            try expect(.colon)
+            let value = try parseValue(constant: false)
+            nodes.pointee.arguments.append(Argument(span: span(from: start), name: name, value: value))
+        } while try !skip(.parenRight)
+        return NodeRange(
+            start: UInt32(truncatingIfNeeded: first),
+            count: UInt32(truncatingIfNeeded: nodes.pointee.arguments.count &- first))
+    }
+
+    /// A selection's directives, appended to the selection tree's directives; an empty range without any.
+    mutating func parseDirectiveList() throws(SyntaxError) -> NodeRange {
+        guard token.kind == .at else { return .empty }
+        let first = nodes.pointee.directives.count
+        repeat {
+            let directive = try parseDirective(constant: false)
+            nodes.pointee.directives.append(directive)
+        } while token.kind == .at
+        return NodeRange(
+            start: UInt32(truncatingIfNeeded: first),
+            count: UInt32(truncatingIfNeeded: nodes.pointee.directives.count &- first))
+    }
+
     /// `Directive[?Const]*`: each `@ Name Arguments[?Const]?`.
     mutating func parseDirectives(constant: Bool) throws(SyntaxError) -> [Directive] {
         guard token.kind == .at else { return [] }
         var directives: [Directive] = []
         repeat {
-            let start = token.start
-            try advance()
-            let name = try parseName()
-            let arguments = try parseArguments(constant: constant)
-            directives.append(Directive(span: span(from: start), name: name, arguments: arguments))
+            directives.append(try parseDirective(constant: constant))
         } while token.kind == .at
         return directives
+    }
+
+    /// `@ Name Arguments[?Const]?`
+    private mutating func parseDirective(constant: Bool) throws(SyntaxError) -> Directive {
+        let start = token.start
+        try advance()
+        let name = try parseName()
+        let arguments = try parseArguments(constant: constant)
+        return Directive(span: span(from: start), name: name, arguments: arguments)
     }
 }

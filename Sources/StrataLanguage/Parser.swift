@@ -14,6 +14,8 @@ struct Parser {
     private var tokenCount = 0
     private var depth = 0
     private var names: NameTable
+    /// The document's selections, filled as they are read (through `nodes`).
+    let tree = SelectionTree()
 
     init(bytes: [UInt8], options: ParseOptions) throws(SyntaxError) {
         try Self.checkSize(bytes.count, options: options)
@@ -33,6 +35,9 @@ struct Parser {
                 "Document is \(byteCount) bytes long; the limit is \(maxBytes) bytes.", at: 0, kind: .tooLarge)
         }
     }
+
+    /// The records of `tree`, written in place.
+    @inline(__always) var nodes: UnsafeMutablePointer<SelectionTreeNodes> { tree.nodes }
 
     // MARK: Tokens
 
@@ -85,9 +90,18 @@ struct Parser {
 
     mutating func parseName() throws(SyntaxError) -> Name {
         guard token.kind == .name else { throw expected("Name") }
-        let name = Name(names.name(lexer.bytes, Int(token.start), Int(token.end)), span: token.span)
+        let name = Name(names.name(lexer.bytes, Int(token.start), Int(token.end), names: &nodes.pointee.names), span: token.span)
         try advance()
         return name
+    }
+
+    /// A name for a record of the selection tree: its index in the tree's names, and its span.
+    mutating func parseNameIndex() throws(SyntaxError) -> (Int32, SourceSpan) {
+        guard token.kind == .name else { throw expected("Name") }
+        let index = names.index(lexer.bytes, Int(token.start), Int(token.end), names: &nodes.pointee.names)
+        let span = token.span
+        try advance()
+        return (index, span)
     }
 
     /// The span from `start` to the end of the last consumed token.

@@ -150,7 +150,7 @@ struct Printer {
     // MARK: Arguments and directives
 
     /// `(a: 1, b: 2)`, or one argument per line when the line from `lineStart` would grow too long.
-    mutating func write(_ arguments: [Argument], lineStart: Int) {
+    mutating func write(_ arguments: some Collection<Argument>, lineStart: Int) {
         guard !arguments.isEmpty else { return }
         var inline = Printer(indent: indent)
         inline.output += "("
@@ -180,7 +180,7 @@ struct Printer {
     }
 
     /// ` @a @b(c: 1)`: each directive preceded by a space.
-    mutating func write(_ directives: [Directive]) {
+    mutating func write(_ directives: some Collection<Directive>) {
         for directive in directives {
             output += " @" + directive.name.value
             guard !directive.arguments.isEmpty else { continue }

@@ -121,15 +121,13 @@ struct DocumentWalker {
         let savedParent = state.pointee.parentEntry
         state.pointee.parentEntry = parent
         each(.enterSelectionSet) { $0.enterSelectionSet(selectionSet) }
-        // Nested walks restore `parentEntry` themselves. The buffer lets each selection be read in place.
-        selectionSet.selections.withUnsafeBufferPointer { selections in
-            for position in selections.indices {
-                if state.pointee.isAborted { break }
-                switch selections[position] {
-                case .field(let field): walkField(field, parent: parent)
-                case .fragmentSpread(let spread): walkFragmentSpread(spread)
-                case .inlineFragment(let fragment): walkInlineFragment(fragment)
-                }
+        // Nested walks restore `parentEntry` themselves. Each selection is a handle into the document's tree.
+        for selection in selectionSet.selections {
+            if state.pointee.isAborted { break }
+            switch selection {
+            case .field(let field): walkField(field, parent: parent)
+            case .fragmentSpread(let spread): walkFragmentSpread(spread)
+            case .inlineFragment(let fragment): walkInlineFragment(fragment)
             }
         }
         each(.leaveSelectionSet) { $0.leaveSelectionSet(selectionSet) }
@@ -142,10 +140,10 @@ struct DocumentWalker {
         state.pointee.fieldEntry = entry
         state.pointee.outputEntry = named
         each(.enterField) { $0.enterField(field) }
-        if !field.arguments.isEmpty {
+        if field.hasArguments {
             walkArguments(field.arguments, definitions: entry?.definition.arguments)
         }
-        if !field.directives.isEmpty {
+        if field.hasDirectives {
             walkDirectives(field.directives, at: .field)
         }
         if let selectionSet = field.selectionSet {
@@ -186,7 +184,7 @@ struct DocumentWalker {
 
     // MARK: Directives and arguments
 
-    private func walkDirectives(_ directives: [Directive], at location: StrataLanguage.DirectiveLocation) {
+    private func walkDirectives(_ directives: some Collection<Directive>, at location: StrataLanguage.DirectiveLocation) {
         for directive in directives {
             let definition = context.schema.directives[directive.name.value]
             state.pointee.directive = definition
@@ -205,7 +203,7 @@ struct DocumentWalker {
         }
     }
 
-    private func walkArguments(_ arguments: [Argument], definitions: [InputValueDef]?) {
+    private func walkArguments(_ arguments: some Collection<Argument>, definitions: [InputValueDef]?) {
         for argument in arguments {
             var position = -1
             if let definitions {

@@ -9,11 +9,12 @@ import Testing
         let bytes = Array(text.utf8)
         let stop = separator.asciiValue!
         var names: [String] = []
+        var interned: ContiguousArray<String> = []
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != stop { end += 1 }
-            names.append(table.name(bytes, start, end))
+            names.append(table.name(bytes, start, end, names: &interned))
             start = end + 1
         }
         return names
@@ -28,6 +29,17 @@ import Testing
         let text = all.joined(separator: " ")
         var table = NameTable(byteCount: text.utf8.count)
         #expect(read(text, separatedBy: " ", through: &table) == all)
+    }
+
+    @Test func aRepeatedShortNameGetsTheIndexItWasFirstGiven() {
+        let bytes = Array("tasks title tasks title".utf8)
+        var table = NameTable(byteCount: bytes.count)
+        var names: ContiguousArray<String> = []
+        let first = table.index(bytes, 0, 5, names: &names)
+        let title = table.index(bytes, 6, 11, names: &names)
+        #expect(table.index(bytes, 12, 17, names: &names) == first)
+        #expect(table.index(bytes, 18, 23, names: &names) == title)
+        #expect(names == ["tasks", "title"])
     }
 
     @Test func namesSharingASlotEachKeepTheirOwnText() {

@@ -78,7 +78,7 @@ func lexError(_ text: String) -> SyntaxError? {
 /// The selections of the first operation of `document`.
 func firstSelections(_ document: Document) -> [Selection] {
     guard case .operation(let operation)? = document.definitions.first else { return [] }
-    return operation.selectionSet.selections
+    return Array(operation.selectionSet.selections)
 }
 
 /// The first field of the first operation of `text`.

@@ -6,7 +6,7 @@ import StrataSchema
 /// (spec §6.1.2 CoerceVariableValues), on top of StrataSchema's value coercion.
 enum ArgumentCoercion {
     static func coerce(
-        _ arguments: [Argument], definition: FieldDef, schema: Schema, variables: [String: InputValue]
+        _ arguments: some Collection<Argument>, definition: FieldDef, schema: Schema, variables: [String: InputValue]
     ) -> Result<[String: InputValue], FieldError> {
         if definition.arguments.isEmpty { return .success([:]) }
         var values: [String: InputValue] = [:]

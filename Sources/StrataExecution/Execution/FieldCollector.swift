@@ -74,7 +74,7 @@ struct FieldCollector {
     }
 
     /// `@skip(if: true)` excludes; `@include(if: false)` excludes.
-    private func included(_ directives: [Directive]) -> Bool {
+    private func included(_ directives: some Collection<Directive>) -> Bool {
         if directives.isEmpty { return true }
         for directive in directives {
             switch directive.name.value {

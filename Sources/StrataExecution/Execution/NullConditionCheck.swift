@@ -14,7 +14,7 @@ enum NullConditionCheck {
         let nullVariables = Set(variables.filter { $0.value.isNull }.keys)
         var errors: [GraphQLError] = []
         var visited: Set<String> = []
-        func check(_ directives: [Directive]) {
+        func check(_ directives: some Collection<Directive>) {
             for directive in directives where directive.name.value == "skip" || directive.name.value == "include" {
                 for argument in directive.arguments where argument.name.value == "if" {
                     if case .variable(let name) = argument.value, nullVariables.contains(name.value) {

@@ -183,7 +183,7 @@ enum VariableDirectives {
         return false
     }
 
-    private static func readsVariable(_ directives: [Directive]) -> Bool {
+    private static func readsVariable(_ directives: some Collection<Directive>) -> Bool {
         directives.contains { directive in
             (directive.name.value == "skip" || directive.name.value == "include")
                 && directive.arguments.contains { !$0.value.isConstant }

@@ -5,7 +5,7 @@ public enum OperationType: String, Sendable, Hashable, CaseIterable {
 
 /// An operation; the shorthand `{ … }` form has `name == nil`, no variables and no directives.
 public struct OperationDefinition: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    // `span` comes first: see `Argument` for why the synthesized memberwise initializer is kept.
     public var span: SourceSpan
     public var operation: OperationType
     public var name: Name?
@@ -27,7 +27,7 @@ extension OperationDefinition {
 
 /// `$name: Type = default @directives`. `variable` holds the name without the `$`; its span covers the `$`.
 public struct VariableDefinition: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    // `span` comes first: see `Argument` for why the synthesized memberwise initializer is kept.
     public var span: SourceSpan
     public var variable: Name
     public var type: TypeReference
@@ -44,13 +44,68 @@ extension VariableDefinition {
     }
 }
 
+/// `{ Selection+ }`: a range of its document's `SelectionTree`.
 public struct SelectionSet: Sendable, Hashable {
-    public var selections: [Selection]
-    public var span: SourceSpan
+    @usableFromInline let tree: SelectionTree
+    @usableFromInline let range: NodeRange
+    public let span: SourceSpan
 
-    public init(selections: [Selection], span: SourceSpan = .synthesized) {
-        self.selections = selections
+    @usableFromInline init(tree: SelectionTree, range: NodeRange, span: SourceSpan) {
+        self.tree = tree
+        self.range = range
         self.span = span
+    }
+
+    /// A selection set of its own (copies the selections into a new tree).
+    public init(selections: [Selection], span: SourceSpan = .synthesized) {
+        let tree = SelectionTree()
+        for selection in selections {
+            let record = tree.nodes.pointee.copy(selection)
+            tree.nodes.pointee.pending.append(record)
+        }
+        range = tree.nodes.pointee.closeSet(from: 0)
+        self.tree = tree
+        self.span = span
+    }
+
+    @inlinable public var selections: Selections { Selections(tree: tree, start: Int(range.start), count: Int(range.count)) }
+
+    public static func == (lhs: SelectionSet, rhs: SelectionSet) -> Bool {
+        if lhs.tree === rhs.tree, lhs.range.start == rhs.range.start, lhs.range.count == rhs.range.count {
+            return true
+        }
+        return lhs.selections.elementsEqual(rhs.selections)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(range.count)
+        for selection in selections { hasher.combine(selection) }
+    }
+}
+
+/// The selections of a selection set, in order; each is read from the tree when it is asked for.
+public struct Selections: RandomAccessCollection, Sendable {
+    @usableFromInline let tree: SelectionTree
+    @usableFromInline let start: Int
+    public let count: Int
+
+    @usableFromInline init(tree: SelectionTree, start: Int, count: Int) {
+        self.tree = tree
+        self.start = start
+        self.count = count
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+
+    @inlinable public subscript(position: Int) -> Selection {
+        precondition(position >= 0 && position < count, "Selection index out of range")
+        let record = tree.nodes.pointee.selections[start &+ position]
+        switch record.kind {
+        case .field: return .field(Field(tree: tree, index: record.index))
+        case .fragmentSpread: return .fragmentSpread(FragmentSpread(tree: tree, index: record.index))
+        case .inlineFragment: return .inlineFragment(InlineFragment(tree: tree, index: record.index))
+        }
     }
 }
 
@@ -59,7 +114,7 @@ public enum Selection: Sendable, Hashable {
     case fragmentSpread(FragmentSpread)
     case inlineFragment(InlineFragment)
 
-    public var span: SourceSpan {
+    @inlinable public var span: SourceSpan {
         switch self {
         case .field(let f): f.span
         case .fragmentSpread(let f): f.span
@@ -67,7 +122,7 @@ public enum Selection: Sendable, Hashable {
         }
     }
 
-    public var directives: [Directive] {
+    @inlinable public var directives: ArraySlice<Directive> {
         switch self {
         case .field(let f): f.directives
         case .fragmentSpread(let f): f.directives
@@ -76,43 +131,99 @@ public enum Selection: Sendable, Hashable {
     }
 
     /// The response key of a field selection (its alias, else its name); nil for a fragment spread or an inline
-    /// fragment. Reads the two names in place, where binding the field out of the selection copies all of it.
+    /// fragment.
     @inlinable public var fieldResponseKey: String? {
         switch self {
-        case .field(let field): field.alias?.value ?? field.name.value
+        case .field(let field): field.responseKey
         case .fragmentSpread, .inlineFragment: nil
         }
     }
 }
 
+/// `Alias? Name Arguments? Directives? SelectionSet?`: a handle to one field record of a `SelectionTree`.
 public struct Field: Sendable, Hashable {
-    // `span` is declared first so that the synthesized memberwise initializer, `init(span:alias:name:…)`, differs
-    // from the public one below and is kept: the parser builds fields through it, which the compiler turns into
-    // one in-place construction, while an explicit initializer's body left a copy and a destroy of the whole
-    // field behind (a sixth of the parser's instructions).
-    public var span: SourceSpan
-    public var alias: Name?
-    public var name: Name
-    public var arguments: [Argument]
-    public var directives: [Directive]
-    public var selectionSet: SelectionSet?
-    /// The key of this field in the response: the alias if present, else the name.
-    @inlinable public var responseKey: String { alias?.value ?? name.value }
-}
+    @usableFromInline let tree: SelectionTree
+    @usableFromInline let index: UInt32
 
-extension Field {
+    @usableFromInline init(tree: SelectionTree, index: UInt32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    /// A field of its own (copies the arguments, directives and selections into a new tree).
     public init(
         alias: Name? = nil, name: Name, arguments: [Argument] = [], directives: [Directive] = [],
         selectionSet: SelectionSet? = nil, span: SourceSpan = .synthesized
     ) {
-        self.init(
-            span: span, alias: alias, name: name, arguments: arguments, directives: directives,
-            selectionSet: selectionSet)
+        let tree = SelectionTree()
+        let argumentRange = tree.nodes.pointee.append(arguments)
+        let directiveRange = tree.nodes.pointee.append(directives)
+        let selections = selectionSet.map { tree.nodes.pointee.copy($0) } ?? .empty
+        tree.nodes.pointee.fields.append(
+            FieldRecord(
+                span: span, nameSpan: name.span, aliasSpan: alias?.span ?? .synthesized,
+                selectionSpan: selectionSet?.span ?? .synthesized, name: tree.nodes.pointee.intern(name.value),
+                alias: alias.map { tree.nodes.pointee.intern($0.value) } ?? -1, arguments: argumentRange,
+                directives: directiveRange, selections: selections))
+        index = UInt32(truncatingIfNeeded: tree.nodes.pointee.fields.count &- 1)
+        self.tree = tree
+    }
+
+    @inlinable var record: FieldRecord { tree.nodes.pointee.fields[Int(index)] }
+
+    @inlinable public var span: SourceSpan { record.span }
+
+    @inlinable public var alias: Name? {
+        let record = record
+        return record.alias < 0 ? nil : tree.name(record.alias, record.aliasSpan)
+    }
+
+    @inlinable public var name: Name {
+        let record = record
+        return tree.name(record.name, record.nameSpan)
+    }
+
+    @inlinable public var arguments: ArraySlice<Argument> { tree.nodes.pointee.arguments[record.arguments.range] }
+
+    @inlinable public var directives: ArraySlice<Directive> { tree.nodes.pointee.directives[record.directives.range] }
+
+    @inlinable public var selectionSet: SelectionSet? {
+        let record = record
+        guard record.selections.count > 0 else { return nil }
+        return SelectionSet(tree: tree, range: record.selections, span: record.selectionSpan)
+    }
+
+    /// Whether the field has arguments, read from its record (no list is made).
+    @inlinable public var hasArguments: Bool { record.arguments.count > 0 }
+
+    /// Whether the field has directives, read from its record (no list is made).
+    @inlinable public var hasDirectives: Bool { record.directives.count > 0 }
+
+    /// The key of this field in the response: the alias if present, else the name.
+    @inlinable public var responseKey: String {
+        let record = record
+        return tree.nodes.pointee.names[Int(record.alias < 0 ? record.name : record.alias)]
+    }
+
+    public static func == (lhs: Field, rhs: Field) -> Bool {
+        if lhs.tree === rhs.tree, lhs.index == rhs.index { return true }
+        return lhs.alias == rhs.alias && lhs.name == rhs.name && lhs.arguments == rhs.arguments
+            && lhs.directives == rhs.directives && lhs.selectionSet == rhs.selectionSet
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(alias)
+        hasher.combine(name)
+        hasher.combine(arguments)
+        hasher.combine(directives)
+        hasher.combine(selectionSet)
     }
 }
 
+/// `name: value` in a field's or a directive's argument list.
 public struct Argument: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    // `span` comes first so that the synthesized memberwise initializer, `init(span:name:value:)`, differs from
+    // the public one below and is kept: the parser builds arguments through it (one in-place construction).
     public var span: SourceSpan
     public var name: Name
     public var value: Value
@@ -124,38 +235,106 @@ extension Argument {
     }
 }
 
+/// `...Name Directives?`: a handle to one fragment spread record of a `SelectionTree`.
 public struct FragmentSpread: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
-    public var span: SourceSpan
-    public var name: Name
-    public var directives: [Directive]
-}
+    @usableFromInline let tree: SelectionTree
+    @usableFromInline let index: UInt32
 
-extension FragmentSpread {
+    @usableFromInline init(tree: SelectionTree, index: UInt32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    /// A fragment spread of its own (copies the directives into a new tree).
     public init(name: Name, directives: [Directive] = [], span: SourceSpan = .synthesized) {
-        self.init(span: span, name: name, directives: directives)
+        let tree = SelectionTree()
+        let directiveRange = tree.nodes.pointee.append(directives)
+        tree.nodes.pointee.spreads.append(
+            SpreadRecord(span: span, nameSpan: name.span, name: tree.nodes.pointee.intern(name.value), directives: directiveRange))
+        index = 0
+        self.tree = tree
+    }
+
+    @inlinable var record: SpreadRecord { tree.nodes.pointee.spreads[Int(index)] }
+
+    @inlinable public var span: SourceSpan { record.span }
+
+    @inlinable public var name: Name {
+        let record = record
+        return tree.name(record.name, record.nameSpan)
+    }
+
+    @inlinable public var directives: ArraySlice<Directive> { tree.nodes.pointee.directives[record.directives.range] }
+
+    public static func == (lhs: FragmentSpread, rhs: FragmentSpread) -> Bool {
+        if lhs.tree === rhs.tree, lhs.index == rhs.index { return true }
+        return lhs.name == rhs.name && lhs.directives == rhs.directives
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(directives)
     }
 }
 
+/// `... TypeCondition? Directives? SelectionSet`: a handle to one inline fragment record of a `SelectionTree`.
 public struct InlineFragment: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
-    public var span: SourceSpan
-    public var typeCondition: Name?
-    public var directives: [Directive]
-    public var selectionSet: SelectionSet
-}
+    @usableFromInline let tree: SelectionTree
+    @usableFromInline let index: UInt32
 
-extension InlineFragment {
+    @usableFromInline init(tree: SelectionTree, index: UInt32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    /// An inline fragment of its own (copies the directives and selections into a new tree).
     public init(
         typeCondition: Name? = nil, directives: [Directive] = [], selectionSet: SelectionSet,
         span: SourceSpan = .synthesized
     ) {
-        self.init(span: span, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet)
+        let tree = SelectionTree()
+        let directiveRange = tree.nodes.pointee.append(directives)
+        let selections = tree.nodes.pointee.copy(selectionSet)
+        tree.nodes.pointee.inlineFragments.append(
+            InlineFragmentRecord(
+                span: span, typeConditionSpan: typeCondition?.span ?? .synthesized,
+                selectionSpan: selectionSet.span, typeCondition: typeCondition.map { tree.nodes.pointee.intern($0.value) } ?? -1,
+                directives: directiveRange, selections: selections))
+        index = UInt32(truncatingIfNeeded: tree.nodes.pointee.inlineFragments.count &- 1)
+        self.tree = tree
+    }
+
+    @inlinable var record: InlineFragmentRecord { tree.nodes.pointee.inlineFragments[Int(index)] }
+
+    @inlinable public var span: SourceSpan { record.span }
+
+    @inlinable public var typeCondition: Name? {
+        let record = record
+        return record.typeCondition < 0 ? nil : tree.name(record.typeCondition, record.typeConditionSpan)
+    }
+
+    @inlinable public var directives: ArraySlice<Directive> { tree.nodes.pointee.directives[record.directives.range] }
+
+    @inlinable public var selectionSet: SelectionSet {
+        let record = record
+        return SelectionSet(tree: tree, range: record.selections, span: record.selectionSpan)
+    }
+
+    public static func == (lhs: InlineFragment, rhs: InlineFragment) -> Bool {
+        if lhs.tree === rhs.tree, lhs.index == rhs.index { return true }
+        return lhs.typeCondition == rhs.typeCondition && lhs.directives == rhs.directives
+            && lhs.selectionSet == rhs.selectionSet
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(typeCondition)
+        hasher.combine(directives)
+        hasher.combine(selectionSet)
     }
 }
 
 public struct FragmentDefinition: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    // `span` comes first: see `Argument` for why the synthesized memberwise initializer is kept.
     public var span: SourceSpan
     public var name: Name
     public var typeCondition: Name
@@ -175,7 +354,7 @@ extension FragmentDefinition {
 
 /// `@name(arguments)`.
 public struct Directive: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    // `span` comes first: see `Argument` for why the synthesized memberwise initializer is kept.
     public var span: SourceSpan
     public var name: Name
     public var arguments: [Argument]

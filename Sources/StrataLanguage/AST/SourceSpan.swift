@@ -3,7 +3,7 @@
 /// Spans are 8 bytes and never take part in equality or hashing: two AST nodes that differ only
 /// in where they were written are equal (so `parse(print(parse(x))) == parse(x)`).
 /// Line and column are computed on demand from a `Source` when an error is reported.
-public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
+public struct SourceSpan: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
     public var start: UInt32
     public var end: UInt32
 

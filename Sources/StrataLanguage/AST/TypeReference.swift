@@ -1,8 +1,10 @@
 /// A type as written in a document: `Name`, `[T]` or `T!`.
-public indirect enum TypeReference: Sendable, Hashable, CustomStringConvertible {
+///
+/// Only the wrapping cases are boxed: a named type, the most common reference, is stored inline.
+public enum TypeReference: Sendable, Hashable, CustomStringConvertible {
     case named(Name)
-    case list(TypeReference, SourceSpan)
-    case nonNull(TypeReference, SourceSpan)
+    indirect case list(TypeReference, SourceSpan)
+    indirect case nonNull(TypeReference, SourceSpan)
 
     public var span: SourceSpan {
         switch self {

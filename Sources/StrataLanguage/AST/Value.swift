@@ -47,7 +47,7 @@ public struct StringValue: Sendable, Hashable {
 
 /// `name: value` inside an object literal.
 public struct ObjectField: Sendable, Hashable {
-    // `span` comes first: see `Field` for why the synthesized memberwise initializer is kept.
+    // `span` comes first: see `Argument` for why the synthesized memberwise initializer is kept.
     public var span: SourceSpan
     public var name: Name
     public var value: Value

@@ -14,7 +14,7 @@ final class FieldConflictFinder {
         var parent: TypeEntry?
         var definition: FieldEntry?
         var name: String
-        var arguments: [Argument]
+        var arguments: ArraySlice<Argument>
         var selectionSet: SelectionSet?
         var span: SourceSpan
         /// The interned response name.
@@ -383,7 +383,7 @@ final class FieldConflictFinder {
             responseName: name, reason: reason, fields1: [map1.fields[index1].span], fields2: [map2.fields[index2].span])
     }
 
-    static func sameArguments(_ first: [Argument], _ second: [Argument]) -> Bool {
+    static func sameArguments(_ first: ArraySlice<Argument>, _ second: ArraySlice<Argument>) -> Bool {
         guard first.count == second.count else { return false }
         for argument in first {
             guard let other = second.first(where: { $0.name.value == argument.name.value }),

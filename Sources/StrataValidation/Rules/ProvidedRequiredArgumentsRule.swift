@@ -36,7 +36,7 @@ public struct ProvidedRequiredArgumentsRule: ValidationRule {
             }
         }
 
-        static func isGiven(_ definition: InputValueDef, in arguments: [Argument]) -> Bool {
+        static func isGiven(_ definition: InputValueDef, in arguments: some Collection<Argument>) -> Bool {
             arguments.contains { $0.name.value == definition.name }
         }
     }

@@ -65,7 +65,7 @@ public struct SingleFieldSubscriptionsRule: ValidationRule {
         }
 
         /// False only for a literal `@skip(if: true)` or `@include(if: false)`.
-        static func isIncluded(_ directives: [Directive]) -> Bool {
+        static func isIncluded(_ directives: some Collection<Directive>) -> Bool {
             for directive in directives {
                 let name = directive.name.value
                 guard name == "skip" || name == "include" else { continue }

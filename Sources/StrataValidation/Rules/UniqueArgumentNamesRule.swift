@@ -16,8 +16,9 @@ public struct UniqueArgumentNamesRule: ValidationRule {
         override func enterField(_ field: Field) { check(field.arguments) }
         override func enterDirective(_ directive: Directive) { check(directive.arguments) }
 
-        private func check(_ arguments: [Argument]) {
+        private func check(_ arguments: some Collection<Argument>) {
             guard arguments.count > 1 else { return }
+            let arguments = Array(arguments)
             var reported: Set<String> = []
             for (index, argument) in arguments.enumerated() {
                 let name = argument.name.value

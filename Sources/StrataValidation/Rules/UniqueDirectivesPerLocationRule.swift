@@ -23,8 +23,9 @@ public struct UniqueDirectivesPerLocationRule: ValidationRule {
         override func enterInlineFragment(_ fragment: InlineFragment) { check(fragment.directives) }
         override func enterFragmentDefinition(_ fragment: FragmentDefinition) { check(fragment.directives) }
 
-        private func check(_ directives: [Directive]) {
+        private func check(_ directives: some Collection<Directive>) {
             guard directives.count > 1 else { return }
+            let directives = Array(directives)
             for index in 1..<directives.count {
                 let directive = directives[index]
                 let name = directive.name.value

@@ -1,0 +1,188 @@
+/// The selections of one document, stored flat: every field, fragment spread and inline fragment of every
+/// selection set is one fixed-size record in an array, and a selection set is a range of the `selections` array.
+///
+/// `Field`, `FragmentSpread`, `InlineFragment` and `SelectionSet` are small handles (this tree and an index) that
+/// read their record on demand. Parsing a document therefore allocates a few growing arrays instead of one array
+/// per selection set, argument list and directive list, and releasing the document frees those arrays without
+/// visiting the nodes: the records hold no references (names are indices into `names`). Argument and directive
+/// lists of selections are ranges of `arguments` and `directives`.
+///
+/// A tree is immutable once built, and shared by every handle into it.
+///
+/// The parser writes into a tree while it reads the document, through `nodes`; handles into it are only read once
+/// the parse has returned.
+public final class SelectionTree: @unchecked Sendable {
+    /// The records: written while the document is parsed (or a synthesized node is copied in), then only read.
+    @usableFromInline let nodes: UnsafeMutablePointer<SelectionTreeNodes>
+
+    init() {
+        nodes = .allocate(capacity: 1)
+        nodes.initialize(to: SelectionTreeNodes())
+    }
+
+    deinit {
+        nodes.pointee.deallocateRecords()
+        nodes.deinitialize(count: 1)
+        nodes.deallocate()
+    }
+
+    /// The tree of documents without selections.
+    static let empty = SelectionTree()
+
+    @inlinable func name(_ index: Int32, _ span: SourceSpan) -> Name {
+        Name(nodes.pointee.names[Int(index)], span: span)
+    }
+}
+
+/// A range of one of the tree's arrays: `count` items from `start`.
+@usableFromInline struct NodeRange: Sendable, BitwiseCopyable {
+    @usableFromInline var start: UInt32
+    @usableFromInline var count: UInt32
+
+    @usableFromInline static let empty = NodeRange(start: 0, count: 0)
+
+    @inlinable var range: Range<Int> { Int(start)..<Int(start &+ count) }
+}
+
+/// One selection of a selection set: which kind, and its index in that kind's array.
+@usableFromInline struct SelectionRecord: Sendable, BitwiseCopyable {
+    @usableFromInline enum Kind: UInt8, Sendable, BitwiseCopyable { case field, fragmentSpread, inlineFragment }
+    @usableFromInline var kind: Kind
+    @usableFromInline var index: UInt32
+}
+
+@usableFromInline struct FieldRecord: Sendable, BitwiseCopyable {
+    @usableFromInline var span: SourceSpan
+    @usableFromInline var nameSpan: SourceSpan
+    @usableFromInline var aliasSpan: SourceSpan
+    @usableFromInline var selectionSpan: SourceSpan
+    @usableFromInline var name: Int32
+    /// -1 without an alias.
+    @usableFromInline var alias: Int32
+    @usableFromInline var arguments: NodeRange
+    @usableFromInline var directives: NodeRange
+    /// Empty without a selection set (a selection set always holds at least one selection).
+    @usableFromInline var selections: NodeRange
+}
+
+@usableFromInline struct SpreadRecord: Sendable, BitwiseCopyable {
+    @usableFromInline var span: SourceSpan
+    @usableFromInline var nameSpan: SourceSpan
+    @usableFromInline var name: Int32
+    @usableFromInline var directives: NodeRange
+}
+
+@usableFromInline struct InlineFragmentRecord: Sendable, BitwiseCopyable {
+    @usableFromInline var span: SourceSpan
+    @usableFromInline var typeConditionSpan: SourceSpan
+    @usableFromInline var selectionSpan: SourceSpan
+    /// -1 without a type condition.
+    @usableFromInline var typeCondition: Int32
+    @usableFromInline var directives: NodeRange
+    @usableFromInline var selections: NodeRange
+}
+
+/// The records and lists of a `SelectionTree`.
+///
+/// A selection set's selections are read before the set is complete and nested sets complete first, so they are
+/// gathered on `pending` and moved to `selections` together when the set closes: each set is one range there.
+@usableFromInline struct SelectionTreeNodes {
+    @usableFromInline var fields = RecordBuffer<FieldRecord>()
+    @usableFromInline var spreads = RecordBuffer<SpreadRecord>()
+    @usableFromInline var inlineFragments = RecordBuffer<InlineFragmentRecord>()
+    @usableFromInline var selections = RecordBuffer<SelectionRecord>()
+    @usableFromInline var pending = RecordBuffer<SelectionRecord>()
+    @usableFromInline var arguments: [Argument] = []
+    @usableFromInline var directives: [Directive] = []
+    @usableFromInline var names: ContiguousArray<String> = []
+
+    /// Room for a document of `byteCount` bytes, from the benchmark corpus's proportions (a field per ~13 bytes,
+    /// an argument per ~110), so that a typical document grows each buffer at most once.
+    mutating func reserve(byteCount: Int) {
+        fields.reserveCapacity(byteCount / 12)
+        selections.reserveCapacity(byteCount / 12)
+        pending.reserveCapacity(64)
+        arguments.reserveCapacity(byteCount / 96)
+        names.reserveCapacity(byteCount / 256)
+    }
+
+    func deallocateRecords() {
+        fields.deallocate()
+        spreads.deallocate()
+        inlineFragments.deallocate()
+        selections.deallocate()
+        pending.deallocate()
+    }
+
+    @inline(__always) mutating func intern(_ text: String) -> Int32 {
+        names.append(text)
+        return Int32(truncatingIfNeeded: names.count &- 1)
+    }
+
+    /// Moves the selections pending from `mark` on into `selections`, as one range.
+    @inline(__always) mutating func closeSet(from mark: Int) -> NodeRange {
+        let start = selections.count
+        selections.append(contentsOf: pending, from: mark)
+        pending.truncate(to: mark)
+        return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: selections.count &- start))
+    }
+
+    // MARK: Copying nodes from other trees (synthesized nodes; never on the parser's path)
+
+    mutating func copy(_ selectionSet: SelectionSet) -> NodeRange {
+        let mark = pending.count
+        for selection in selectionSet.selections {
+            pending.append(copy(selection))
+        }
+        return closeSet(from: mark)
+    }
+
+    mutating func copy(_ selection: Selection) -> SelectionRecord {
+        switch selection {
+        case .field(let field):
+            return SelectionRecord(kind: .field, index: copy(field))
+        case .fragmentSpread(let spread):
+            let directives = append(spread.directives)
+            let index = spreads.append(
+                SpreadRecord(
+                    span: spread.span, nameSpan: spread.name.span, name: intern(spread.name.value),
+                    directives: directives))
+            return SelectionRecord(kind: .fragmentSpread, index: UInt32(truncatingIfNeeded: index))
+        case .inlineFragment(let fragment):
+            let directives = append(fragment.directives)
+            let selections = copy(fragment.selectionSet)
+            let index = inlineFragments.append(
+                InlineFragmentRecord(
+                    span: fragment.span, typeConditionSpan: fragment.typeCondition?.span ?? .synthesized,
+                    selectionSpan: fragment.selectionSet.span,
+                    typeCondition: fragment.typeCondition.map { intern($0.value) } ?? -1, directives: directives,
+                    selections: selections))
+            return SelectionRecord(kind: .inlineFragment, index: UInt32(truncatingIfNeeded: index))
+        }
+    }
+
+    mutating func copy(_ field: Field) -> UInt32 {
+        let arguments = append(field.arguments)
+        let directives = append(field.directives)
+        let selections = field.selectionSet.map { copy($0) } ?? .empty
+        let index = fields.append(
+            FieldRecord(
+                span: field.span, nameSpan: field.name.span, aliasSpan: field.alias?.span ?? .synthesized,
+                selectionSpan: field.selectionSet?.span ?? .synthesized, name: intern(field.name.value),
+                alias: field.alias.map { intern($0.value) } ?? -1, arguments: arguments, directives: directives,
+                selections: selections))
+        return UInt32(truncatingIfNeeded: index)
+    }
+
+    mutating func append(_ items: some Collection<Argument>) -> NodeRange {
+        let start = arguments.count
+        arguments.append(contentsOf: items)
+        return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: items.count))
+    }
+
+    mutating func append(_ items: some Collection<Directive>) -> NodeRange {
+        let start = directives.count
+        directives.append(contentsOf: items)
+        return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: items.count))
+    }
+}
