@@ -151,7 +151,7 @@ extension Parser {
         }
         let arguments = try parseArgumentList()
         let directives = try parseDirectiveList()
-        var selections = NodeRange.empty
+        var selections = NodeRange.absent
         var selectionSpan = SourceSpan.synthesized
         if token.kind == .braceLeft { (selections, selectionSpan) = try parseSelections() }
         let index = nodes.pointee.fields.append(

@@ -67,6 +67,13 @@ import Testing
         #expect(built != other)
     }
 
+    @Test func aBuiltFieldWithAnEmptySelectionSetKeepsIt() {
+        let withEmpty = Field(name: Name("a"), selectionSet: SelectionSet(selections: []))
+        #expect(withEmpty.selectionSet?.selections.isEmpty == true)
+        #expect(Field(name: Name("a")).selectionSet == nil)
+        #expect(withEmpty != Field(name: Name("a")))
+    }
+
     @Test func aHandleKeepsItsTreeAfterTheDocumentIsGone() throws {
         var field: Field?
         do {

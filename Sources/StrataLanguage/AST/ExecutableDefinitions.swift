@@ -156,16 +156,9 @@ public struct Field: Sendable, Hashable {
         selectionSet: SelectionSet? = nil, span: SourceSpan = .synthesized
     ) {
         let tree = SelectionTree()
-        let argumentRange = tree.nodes.pointee.append(arguments)
-        let directiveRange = tree.nodes.pointee.append(directives)
-        let selections = selectionSet.map { tree.nodes.pointee.copy($0) } ?? .empty
-        tree.nodes.pointee.fields.append(
-            FieldRecord(
-                span: span, nameSpan: name.span, aliasSpan: alias?.span ?? .synthesized,
-                selectionSpan: selectionSet?.span ?? .synthesized, name: tree.nodes.pointee.intern(name.value),
-                alias: alias.map { tree.nodes.pointee.intern($0.value) } ?? -1, arguments: argumentRange,
-                directives: directiveRange, selections: selections))
-        index = UInt32(truncatingIfNeeded: tree.nodes.pointee.fields.count &- 1)
+        index = tree.nodes.pointee.appendField(
+            alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: selectionSet,
+            span: span)
         self.tree = tree
     }
 
@@ -189,7 +182,7 @@ public struct Field: Sendable, Hashable {
 
     @inlinable public var selectionSet: SelectionSet? {
         let record = record
-        guard record.selections.count > 0 else { return nil }
+        guard !record.selections.isAbsent else { return nil }
         return SelectionSet(tree: tree, range: record.selections, span: record.selectionSpan)
     }
 
@@ -248,10 +241,7 @@ public struct FragmentSpread: Sendable, Hashable {
     /// A fragment spread of its own (copies the directives into a new tree).
     public init(name: Name, directives: [Directive] = [], span: SourceSpan = .synthesized) {
         let tree = SelectionTree()
-        let directiveRange = tree.nodes.pointee.append(directives)
-        tree.nodes.pointee.spreads.append(
-            SpreadRecord(span: span, nameSpan: name.span, name: tree.nodes.pointee.intern(name.value), directives: directiveRange))
-        index = 0
+        index = tree.nodes.pointee.appendSpread(name: name, directives: directives, span: span)
         self.tree = tree
     }
 
@@ -293,14 +283,8 @@ public struct InlineFragment: Sendable, Hashable {
         span: SourceSpan = .synthesized
     ) {
         let tree = SelectionTree()
-        let directiveRange = tree.nodes.pointee.append(directives)
-        let selections = tree.nodes.pointee.copy(selectionSet)
-        tree.nodes.pointee.inlineFragments.append(
-            InlineFragmentRecord(
-                span: span, typeConditionSpan: typeCondition?.span ?? .synthesized,
-                selectionSpan: selectionSet.span, typeCondition: typeCondition.map { tree.nodes.pointee.intern($0.value) } ?? -1,
-                directives: directiveRange, selections: selections))
-        index = UInt32(truncatingIfNeeded: tree.nodes.pointee.inlineFragments.count &- 1)
+        index = tree.nodes.pointee.appendInlineFragment(
+            typeCondition: typeCondition, directives: directives, selectionSet: selectionSet, span: span)
         self.tree = tree
     }
 

@@ -26,9 +26,6 @@ public final class SelectionTree: @unchecked Sendable {
         nodes.deallocate()
     }
 
-    /// The tree of documents without selections.
-    static let empty = SelectionTree()
-
     @inlinable func name(_ index: Int32, _ span: SourceSpan) -> Name {
         Name(nodes.pointee.names[Int(index)], span: span)
     }
@@ -40,6 +37,11 @@ public final class SelectionTree: @unchecked Sendable {
     @usableFromInline var count: UInt32
 
     @usableFromInline static let empty = NodeRange(start: 0, count: 0)
+
+    /// A field without a selection set (`empty` would be a set without selections, which code may build).
+    @usableFromInline static let absent = NodeRange(start: .max, count: 0)
+
+    @inlinable var isAbsent: Bool { start == .max }
 
     @inlinable var range: Range<Int> { Int(start)..<Int(start &+ count) }
 }
@@ -61,7 +63,7 @@ public final class SelectionTree: @unchecked Sendable {
     @usableFromInline var alias: Int32
     @usableFromInline var arguments: NodeRange
     @usableFromInline var directives: NodeRange
-    /// Empty without a selection set (a selection set always holds at least one selection).
+    /// `NodeRange.absent` without a selection set.
     @usableFromInline var selections: NodeRange
 }
 
@@ -127,7 +129,7 @@ public final class SelectionTree: @unchecked Sendable {
         return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: selections.count &- start))
     }
 
-    // MARK: Copying nodes from other trees (synthesized nodes; never on the parser's path)
+    // MARK: Nodes built in code, and nodes copied from other trees (never on the parser's path)
 
     mutating func copy(_ selectionSet: SelectionSet) -> NodeRange {
         let mark = pending.count
@@ -140,36 +142,56 @@ public final class SelectionTree: @unchecked Sendable {
     mutating func copy(_ selection: Selection) -> SelectionRecord {
         switch selection {
         case .field(let field):
-            return SelectionRecord(kind: .field, index: copy(field))
+            let index = appendField(
+                alias: field.alias, name: field.name, arguments: field.arguments, directives: field.directives,
+                selectionSet: field.selectionSet, span: field.span)
+            return SelectionRecord(kind: .field, index: index)
         case .fragmentSpread(let spread):
-            let directives = append(spread.directives)
-            let index = spreads.append(
-                SpreadRecord(
-                    span: spread.span, nameSpan: spread.name.span, name: intern(spread.name.value),
-                    directives: directives))
-            return SelectionRecord(kind: .fragmentSpread, index: UInt32(truncatingIfNeeded: index))
+            let index = appendSpread(name: spread.name, directives: spread.directives, span: spread.span)
+            return SelectionRecord(kind: .fragmentSpread, index: index)
         case .inlineFragment(let fragment):
-            let directives = append(fragment.directives)
-            let selections = copy(fragment.selectionSet)
-            let index = inlineFragments.append(
-                InlineFragmentRecord(
-                    span: fragment.span, typeConditionSpan: fragment.typeCondition?.span ?? .synthesized,
-                    selectionSpan: fragment.selectionSet.span,
-                    typeCondition: fragment.typeCondition.map { intern($0.value) } ?? -1, directives: directives,
-                    selections: selections))
-            return SelectionRecord(kind: .inlineFragment, index: UInt32(truncatingIfNeeded: index))
+            let index = appendInlineFragment(
+                typeCondition: fragment.typeCondition, directives: fragment.directives,
+                selectionSet: fragment.selectionSet, span: fragment.span)
+            return SelectionRecord(kind: .inlineFragment, index: index)
         }
     }
 
-    mutating func copy(_ field: Field) -> UInt32 {
-        let arguments = append(field.arguments)
-        let directives = append(field.directives)
-        let selections = field.selectionSet.map { copy($0) } ?? .empty
+    /// A field record from its parts (copied in); returns its index.
+    mutating func appendField(
+        alias: Name?, name: Name, arguments: some Collection<Argument>, directives: some Collection<Directive>,
+        selectionSet: SelectionSet?, span: SourceSpan
+    ) -> UInt32 {
+        let argumentRange = append(arguments)
+        let directiveRange = append(directives)
+        let selections = selectionSet.map { copy($0) } ?? .absent
         let index = fields.append(
             FieldRecord(
-                span: field.span, nameSpan: field.name.span, aliasSpan: field.alias?.span ?? .synthesized,
-                selectionSpan: field.selectionSet?.span ?? .synthesized, name: intern(field.name.value),
-                alias: field.alias.map { intern($0.value) } ?? -1, arguments: arguments, directives: directives,
+                span: span, nameSpan: name.span, aliasSpan: alias?.span ?? .synthesized,
+                selectionSpan: selectionSet?.span ?? .synthesized, name: intern(name.value),
+                alias: alias.map { intern($0.value) } ?? -1, arguments: argumentRange, directives: directiveRange,
+                selections: selections))
+        return UInt32(truncatingIfNeeded: index)
+    }
+
+    /// A fragment spread record from its parts; returns its index.
+    mutating func appendSpread(name: Name, directives: some Collection<Directive>, span: SourceSpan) -> UInt32 {
+        let directiveRange = append(directives)
+        let index = spreads.append(
+            SpreadRecord(span: span, nameSpan: name.span, name: intern(name.value), directives: directiveRange))
+        return UInt32(truncatingIfNeeded: index)
+    }
+
+    /// An inline fragment record from its parts (its selections copied in); returns its index.
+    mutating func appendInlineFragment(
+        typeCondition: Name?, directives: some Collection<Directive>, selectionSet: SelectionSet, span: SourceSpan
+    ) -> UInt32 {
+        let directiveRange = append(directives)
+        let selections = copy(selectionSet)
+        let index = inlineFragments.append(
+            InlineFragmentRecord(
+                span: span, typeConditionSpan: typeCondition?.span ?? .synthesized, selectionSpan: selectionSet.span,
+                typeCondition: typeCondition.map { intern($0.value) } ?? -1, directives: directiveRange,
                 selections: selections))
         return UInt32(truncatingIfNeeded: index)
     }
