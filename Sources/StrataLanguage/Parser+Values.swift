@@ -110,13 +110,18 @@ extension Parser {
         var arguments: [Argument] = []
         arguments.reserveCapacity(4)  // one allocation for the usual one to four arguments
         repeat {
-            let start = token.start
-            let name = try parseName()
-            try expect(.colon)
-            let value = try parseValue(constant: constant)
-            arguments.append(Argument(span: span(from: start), name: name, value: value))
+            arguments.append(try parseArgument(constant: constant))
         } while try !skip(.parenRight)
         return arguments
+    }
+
+    /// `Name : Value[?Const]`
+    private mutating func parseArgument(constant: Bool) throws(SyntaxError) -> Argument {
+        let start = token.start
+        let name = try parseName()
+        try expect(.colon)
+        let value = try parseValue(constant: constant)
+        return Argument(span: span(from: start), name: name, value: value)
     }
 
     /// A selection's `( Argument+ )`, appended to the selection tree's arguments; an empty range without one.
@@ -124,15 +129,10 @@ extension Parser {
         guard try skip(.parenLeft) else { return .empty }
         let first = nodes.pointee.arguments.count
         repeat {
-            let start = token.start
-            let name = try parseName()
-            try expect(.colon)
-            let value = try parseValue(constant: false)
-            nodes.pointee.arguments.append(Argument(span: span(from: start), name: name, value: value))
+            let argument = try parseArgument(constant: false)
+            nodes.pointee.arguments.append(argument)
         } while try !skip(.parenRight)
-        return NodeRange(
-            start: UInt32(truncatingIfNeeded: first),
-            count: UInt32(truncatingIfNeeded: nodes.pointee.arguments.count &- first))
+        return NodeRange(from: first, to: nodes.pointee.arguments.count)
     }
 
     /// A selection's directives, appended to the selection tree's directives; an empty range without any.
@@ -143,9 +143,7 @@ extension Parser {
             let directive = try parseDirective(constant: false)
             nodes.pointee.directives.append(directive)
         } while token.kind == .at
-        return NodeRange(
-            start: UInt32(truncatingIfNeeded: first),
-            count: UInt32(truncatingIfNeeded: nodes.pointee.directives.count &- first))
+        return NodeRange(from: first, to: nodes.pointee.directives.count)
     }
 
     /// `Directive[?Const]*`: each `@ Name Arguments[?Const]?`.

@@ -59,11 +59,7 @@ public struct SelectionSet: Sendable, Hashable {
     /// A selection set of its own (copies the selections into a new tree).
     public init(selections: [Selection], span: SourceSpan = .synthesized) {
         let tree = SelectionTree()
-        for selection in selections {
-            let record = tree.nodes.pointee.copy(selection)
-            tree.nodes.pointee.pending.append(record)
-        }
-        range = tree.nodes.pointee.closeSet(from: 0)
+        range = tree.nodes.pointee.copy(selections)
         self.tree = tree
         self.span = span
     }

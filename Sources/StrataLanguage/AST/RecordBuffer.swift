@@ -10,14 +10,8 @@
     init() {}
 
     @inlinable subscript(index: Int) -> Record {
-        get {
-            precondition(index >= 0 && index < count, "Record index out of range")
-            return base.unsafelyUnwrapped[index]
-        }
-        set {
-            precondition(index >= 0 && index < count, "Record index out of range")
-            base.unsafelyUnwrapped[index] = newValue
-        }
+        precondition(index >= 0 && index < count, "Record index out of range")
+        return base.unsafelyUnwrapped[index]
     }
 
     /// Appends `record` and returns its index.

@@ -7,10 +7,8 @@
 /// visiting the nodes: the records hold no references (names are indices into `names`). Argument and directive
 /// lists of selections are ranges of `arguments` and `directives`.
 ///
-/// A tree is immutable once built, and shared by every handle into it.
-///
-/// The parser writes into a tree while it reads the document, through `nodes`; handles into it are only read once
-/// the parse has returned.
+/// The parser (or a node's initializer) writes into a tree through `nodes` while it builds it; afterwards the tree
+/// is only read, and shared by every handle into it.
 public final class SelectionTree: @unchecked Sendable {
     /// The records: written while the document is parsed (or a synthesized node is copied in), then only read.
     @usableFromInline let nodes: UnsafeMutablePointer<SelectionTreeNodes>
@@ -44,6 +42,13 @@ public final class SelectionTree: @unchecked Sendable {
     @inlinable var isAbsent: Bool { start == .max }
 
     @inlinable var range: Range<Int> { Int(start)..<Int(start &+ count) }
+}
+
+extension NodeRange {
+    /// The items `start..<end` of an array.
+    init(from start: Int, to end: Int) {
+        self.init(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: end &- start))
+    }
 }
 
 /// One selection of a selection set: which kind, and its index in that kind's array.
@@ -116,7 +121,8 @@ public final class SelectionTree: @unchecked Sendable {
         pending.deallocate()
     }
 
-    @inline(__always) mutating func intern(_ text: String) -> Int32 {
+    /// Appends a name (a node built in code; the parser finds names through its `NameTable`) and returns its index.
+    mutating func appendName(_ text: String) -> Int32 {
         names.append(text)
         return Int32(truncatingIfNeeded: names.count &- 1)
     }
@@ -126,14 +132,15 @@ public final class SelectionTree: @unchecked Sendable {
         let start = selections.count
         selections.append(contentsOf: pending, from: mark)
         pending.truncate(to: mark)
-        return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: selections.count &- start))
+        return NodeRange(from: start, to: selections.count)
     }
 
     // MARK: Nodes built in code, and nodes copied from other trees (never on the parser's path)
 
-    mutating func copy(_ selectionSet: SelectionSet) -> NodeRange {
+    /// Copies `selections` in as one selection set.
+    mutating func copy(_ selections: some Sequence<Selection>) -> NodeRange {
         let mark = pending.count
-        for selection in selectionSet.selections {
+        for selection in selections {
             pending.append(copy(selection))
         }
         return closeSet(from: mark)
@@ -164,12 +171,12 @@ public final class SelectionTree: @unchecked Sendable {
     ) -> UInt32 {
         let argumentRange = append(arguments)
         let directiveRange = append(directives)
-        let selections = selectionSet.map { copy($0) } ?? .absent
+        let selections = selectionSet.map { copy($0.selections) } ?? .absent
         let index = fields.append(
             FieldRecord(
                 span: span, nameSpan: name.span, aliasSpan: alias?.span ?? .synthesized,
-                selectionSpan: selectionSet?.span ?? .synthesized, name: intern(name.value),
-                alias: alias.map { intern($0.value) } ?? -1, arguments: argumentRange, directives: directiveRange,
+                selectionSpan: selectionSet?.span ?? .synthesized, name: appendName(name.value),
+                alias: alias.map { appendName($0.value) } ?? -1, arguments: argumentRange, directives: directiveRange,
                 selections: selections))
         return UInt32(truncatingIfNeeded: index)
     }
@@ -178,7 +185,7 @@ public final class SelectionTree: @unchecked Sendable {
     mutating func appendSpread(name: Name, directives: some Collection<Directive>, span: SourceSpan) -> UInt32 {
         let directiveRange = append(directives)
         let index = spreads.append(
-            SpreadRecord(span: span, nameSpan: name.span, name: intern(name.value), directives: directiveRange))
+            SpreadRecord(span: span, nameSpan: name.span, name: appendName(name.value), directives: directiveRange))
         return UInt32(truncatingIfNeeded: index)
     }
 
@@ -187,11 +194,11 @@ public final class SelectionTree: @unchecked Sendable {
         typeCondition: Name?, directives: some Collection<Directive>, selectionSet: SelectionSet, span: SourceSpan
     ) -> UInt32 {
         let directiveRange = append(directives)
-        let selections = copy(selectionSet)
+        let selections = copy(selectionSet.selections)
         let index = inlineFragments.append(
             InlineFragmentRecord(
                 span: span, typeConditionSpan: typeCondition?.span ?? .synthesized, selectionSpan: selectionSet.span,
-                typeCondition: typeCondition.map { intern($0.value) } ?? -1, directives: directiveRange,
+                typeCondition: typeCondition.map { appendName($0.value) } ?? -1, directives: directiveRange,
                 selections: selections))
         return UInt32(truncatingIfNeeded: index)
     }
@@ -199,12 +206,12 @@ public final class SelectionTree: @unchecked Sendable {
     mutating func append(_ items: some Collection<Argument>) -> NodeRange {
         let start = arguments.count
         arguments.append(contentsOf: items)
-        return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: items.count))
+        return NodeRange(from: start, to: arguments.count)
     }
 
     mutating func append(_ items: some Collection<Directive>) -> NodeRange {
         let start = directives.count
         directives.append(contentsOf: items)
-        return NodeRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: items.count))
+        return NodeRange(from: start, to: directives.count)
     }
 }
